@@ -1,0 +1,67 @@
+// Language data, loaded from the JSON files in data/<language>/ (bundled by esbuild, so the core
+// needs no file system and runs in a browser too). Built once per language on first use.
+import type { Language } from './types.ts';
+import ruSpeech from './data/ru/speech.json';
+import enSpeech from './data/en/speech.json';
+
+interface SpeechData {
+  cues: string[];
+  accordingTo: string[];
+  pronouns: Record<string, string>;
+  speakerTitles: string[];
+  skipBeforeCue: string[];
+  nameContext: string[];
+  scareMarkers: string[];
+  clauseStarts: string[];
+}
+
+export interface Lexicon {
+  language: Language;
+  /** Every form of every reporting verb, lower-cased. */
+  cues: Set<string>;
+  /** Multi-word attributing openers ("по словам", "according to"), lower-cased, longest first. */
+  accordingTo: string[];
+  /** Personal pronoun → gender/number (m, f, p). */
+  pronouns: Map<string, string>;
+  speakerTitles: Set<string>;
+  skipBeforeCue: Set<string>;
+  nameContext: Set<string>;
+  scareMarkers: string[];
+  clauseStarts: Set<string>;
+}
+
+/** Expands "заяв{ил,ила}" into ["заявил", "заявила"]; one brace group per entry at most. */
+export function expandForms(pattern: string): string[] {
+  const m = /^(.*)\{([^}]*)\}(.*)$/.exec(pattern);
+  if (!m) return [pattern];
+  return m[2].split(',').map((ending) => m[1] + ending + m[3]);
+}
+
+const cache = new Map<Language, Lexicon>();
+
+export function lexicon(language: Language): Lexicon {
+  let lex = cache.get(language);
+  if (!lex) {
+    const d = (language === 'ru' ? ruSpeech : enSpeech) as SpeechData;
+    const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+    lex = {
+      language,
+      cues: new Set(lower(d.cues.flatMap(expandForms))),
+      accordingTo: lower(d.accordingTo).sort((a, b) => b.length - a.length),
+      pronouns: new Map(Object.entries(d.pronouns)),
+      speakerTitles: new Set(lower(d.speakerTitles)),
+      skipBeforeCue: new Set(lower(d.skipBeforeCue)),
+      nameContext: new Set(lower(d.nameContext)),
+      scareMarkers: lower(d.scareMarkers).sort((a, b) => b.length - a.length),
+      clauseStarts: new Set(lower(d.clauseStarts)),
+    };
+    cache.set(language, lex);
+  }
+  return lex;
+}
+
+/** A reporting cue: a known verb form written in lower case (a capitalised "States" is a name, not a verb). */
+export function isCue(lex: Lexicon, word: { text: string; lower: string }): boolean {
+  const c = word.text.charAt(0);
+  return lex.cues.has(word.lower) && c === c.toLowerCase();
+}

@@ -1,0 +1,348 @@
+// Who said a quote: the speaker named next to it (after it: «…», — сказал Рябков / "…," Babiker said;
+// before it: X said the closure would last "…"; По словам X / According to X; a dash line under a
+// block quote; "X said:" before a quote paragraph), through a pronoun to the nearest earlier named
+// person, or the speaker of the previous piece of the same quotation. Else none.
+import type { DocumentModel } from './document.ts';
+import { type Lexicon, isCue } from './lexicon.ts';
+import type { QuoteCandidate } from './quotes.ts';
+import { span, type Speaker, type Span } from './types.ts';
+import { tokenize, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+const GLUE = new Set(['of', 'for', 'to', 'and', 'иностранных', 'дел', 'по', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'la', 'le', 'du']);
+const NAME_PARTICLE = /^(?:al|el|bin|ibn|ben|abu|de|da|van|von|der|du|dos|las?|le)$/;
+// Capitalised words that make a capitalised run a body or a place, not a person.
+const NON_PERSON = /^(?:ministry|department|council|service|agency|commission|office|forces?|union|organi[sz]ation|bank|fund|party|army|guard|institute|committee|court|parliament|assembly|government|nations|states|kingdom|republic|federation|news|times|post|press|coast|house|street|sea|island|shoal|strait|gulf|ocean|university|center|centre|school|group|company|corporation|embassy|mission|мид|министерство|министерства|ведомство|служба|службы|совет|совета|комитет|комитета|агентство|республика|республики|федерация|федерации|море|моря|залив|остров|кавказ|кавказе|кавказа|восток|востоке|востока|оон|нато|ес|сша|рф|кнр|россия|россии|китай|китая|москва|москве|пекин|пекине|вашингтон|вашингтона|киев|киеве|баку|united|european|national|international|affairs|foreign|studies|the|a|an)$/;
+const STOP_CAPS = /^(?:the|a|an|in|on|at|but|and|however|meanwhile|when|after|before|while|if|as|this|that|these|those|it|we|our|по|в|на|с|и|а|но|однако|при|это|как|мы|наш|наша|также|кроме|между|для|после|до|к|от|о|об|из|за|при|так|то|тем|все|всё)$/;
+
+export interface SpeakerContext {
+  doc: DocumentModel;
+  lex: Lexicon;
+  tokens: Token[];
+  /** Quote spans (to skip their words when looking for names and cues). */
+  quoteRanges: Array<[number, number]>;
+  /** Person-like mentions found so far in document order, for pronouns. */
+  persons: Array<Span & { feminine: boolean }>;
+}
+
+export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[]): SpeakerContext {
+  const tokens = tokenize(doc.text);
+  const quoteRanges: Array<[number, number]> = quotes.map((q) => [q.start, q.end]);
+  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [] };
+  ctx.persons = findPersonMentions(ctx);
+  return ctx;
+}
+
+function inRanges(ranges: Array<[number, number]>, i: number): boolean {
+  for (const [s, e] of ranges) if (i >= s && i < e) return true;
+  return false;
+}
+
+function isNameToken(t: Token, lex: Lexicon): boolean {
+  if (isInitials(t.text)) return true;
+  if (/^(?:al|el)-\p{Lu}/u.test(t.text)) return true;
+  if (!isUpperStart(t.text)) return false;
+  if (STOP_CAPS.test(t.lower) || lex.pronouns.has(t.lower)) return false;
+  return true;
+}
+
+/** Person-like mentions: runs of two or more name words (or initials + surname) that are not a body or place. */
+function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boolean }> {
+  const { tokens, lex, doc } = ctx;
+  const out: Array<Span & { feminine: boolean }> = [];
+  const surnames = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isNameToken(t, lex)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || ((NAME_PARTICLE.test(tokens[j + 1].lower) || /^(?:of|for|and|&)$/.test(tokens[j + 1].lower)) && tokens[j + 2] && isNameToken(tokens[j + 2], lex)))) j++;
+    let run = tokens.slice(i, j + 1);
+    i = j;
+    // Titles in front of a name are not the name: "Foreign Secretary Yvette Cooper".
+    while (run.length > 1 && lex.speakerTitles.has(run[0].lower)) run = run.slice(1);
+    if (run.some((r) => NON_PERSON.test(r.lower) || /^\p{Lu}{2,}$/u.test(r.text) || /^(?:of|for|and)$/.test(r.lower) || (lex.language === 'ru' && /ии$/.test(r.lower)))) continue;
+    const last = run[run.length - 1];
+    const personLike = run.length >= 2 || isInitials(run[0].text) || surnames.has(stem(last.lower)) || titleBefore(ctx, run[0]);
+    if (!personLike) continue;
+    if (run.length >= 2 || isInitials(run[0].text)) surnames.add(stem(last.lower.replace(/^(?:\p{L}\.)+/u, '')));
+    const s = run[0].start;
+    const e = last.end;
+    out.push({ ...span(doc.text, s, e), feminine: isFeminine(run, lex) });
+  }
+  return out;
+}
+
+function titleBefore(ctx: SpeakerContext, t: Token): boolean {
+  const idx = ctx.tokens.indexOf(t);
+  const prev = ctx.tokens[idx - 1];
+  return !!prev && ctx.lex.speakerTitles.has(prev.lower) && gapIsSpace(ctx.doc.text, prev.end, t.start);
+}
+
+function stem(w: string): string {
+  // Inflected surnames (Рябков, Рябкова, Рябкову) share their first letters.
+  return w.length > 5 ? w.slice(0, w.length - 2) : w;
+}
+
+function isFeminine(run: Token[], lex: Lexicon): boolean {
+  if (lex.language !== 'ru') return false;
+  return run.some((r) => /(?:ова|ева|ина|ая|ская|цкая)$/.test(r.lower) || /^(?:мария|анна|елена|ольга|наталья|татьяна|ирина|светлана|екатерина|валентина|людмила|юлия|дарья|александра|вероника)$/.test(r.lower));
+}
+
+function gapIsSpace(text: string, a: number, b: number): boolean {
+  return /^[ \t\u00a0]*$/.test(text.slice(a, b));
+}
+
+/** Index of the first token starting at or after `pos` (binary search). */
+function tokenIndexAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Found {
+  np: Span;
+  pronoun?: Span;
+}
+
+/** The noun phrase right after a cue: "сказал Рябков", "said the ambassador", "добавила она". */
+function npAfter(ctx: SpeakerContext, from: number, limit: number): Found | null {
+  const { tokens, lex, doc } = ctx;
+  let i = tokenIndexAt(tokens, from);
+  let skipped = 0;
+  while (i < tokens.length && tokens[i].start < limit && skipped < 4) {
+    const t = tokens[i];
+    if (inRanges(ctx.quoteRanges, t.start)) return null;
+    if (/[.;!?]/.test(doc.text.slice(from, t.start)) && skipped > 0) return null;
+    if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
+    if (lex.clauseStarts.has(t.lower) && !ARTICLES.has(t.lower)) return null;
+    if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower) || ARTICLES.has(t.lower)) {
+      let j = i;
+      while (j + 1 < tokens.length && tokens[j + 1].start < limit && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || lex.speakerTitles.has(tokens[j + 1].lower) || GLUE.has(tokens[j + 1].lower) || /^\p{Lu}/u.test(tokens[j + 1].text) || (ARTICLES.has(tokens[j].lower) && /^\p{Ll}/u.test(tokens[j + 1].text)))) j++;
+      while (j > i && (GLUE.has(tokens[j].lower) || ARTICLES.has(tokens[j].lower))) j--;
+      if (j === i && ARTICLES.has(t.lower)) return null;
+      return { np: narrowToName(ctx, i, j) };
+    }
+    skipped++;
+    i++;
+  }
+  return null;
+}
+
+/** The noun phrase right before a cue: "Kondratovič said", "the ambassador said", "Khalid al-Rashidi, Saudi Arabia’s deputy foreign minister, told". */
+function npBefore(ctx: SpeakerContext, cueIdx: number, floor: number): Found | null {
+  const { tokens, lex, doc } = ctx;
+  let j = cueIdx - 1;
+  const text = doc.text;
+  // Skip adverbials between subject and cue: "also", "в свою очередь", "on Tuesday".
+  while (j >= 0 && tokens[j].start >= floor && lex.skipBeforeCue.has(tokens[j].lower) && !/[,;]/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j--;
+  if (j < 0 || tokens[j].start < floor) return null;
+  let gap = text.slice(tokens[j].end, tokens[j + 1 <= cueIdx ? j + 1 : cueIdx].start);
+  // An appositive or parenthetical in commas: skip it and take the phrase before it.
+  if (/,\s*$/.test(gap)) {
+    let k = j - 1;
+    while (k >= 0 && tokens[k].start >= floor && !/[,.;:!?«»“”"]/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
+    // tokens[k] is the last token before the opening comma of the parenthetical.
+    if (k >= 0 && tokens[k].start >= floor && /^\s*,\s*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) {
+      const inner = npBeforeFrom(ctx, k, floor);
+      if (inner) return inner;
+    }
+    return npBeforeFrom(ctx, j, floor);
+  }
+  if (/[^\s]/.test(gap.replace(/[’']s?/g, ''))) return null;
+  return npBeforeFrom(ctx, j, floor);
+}
+
+function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | null {
+  const { tokens, lex, doc } = ctx;
+  const t = tokens[j];
+  if (!t || t.start < floor || inRanges(ctx.quoteRanges, t.start)) return null;
+  if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
+  const ok = (x: Token) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || /^\p{Lu}/u.test(x.text);
+  if (!ok(t)) return null;
+  let i = j;
+  while (i - 1 >= 0 && tokens[i - 1].start >= floor && gapIsSpace(doc.text, tokens[i - 1].end, tokens[i].start)) {
+    const p = tokens[i - 1];
+    if (lex.clauseStarts.has(p.lower) && !ARTICLES.has(p.lower)) break;
+    if (ok(p) || GLUE.has(p.lower) || ARTICLES.has(p.lower) || (/^\p{Ll}/u.test(p.text) && i - 1 > 0 && lex.speakerTitles.has(tokens[i].lower) && !lex.cues.has(p.lower) && p.lower.length > 2 && !STOP_CAPS.test(p.lower) && adjectiveLike(p.lower))) i--;
+    else break;
+    if (STOP_CAPS.test(tokens[i].lower) && !ARTICLES.has(tokens[i].lower)) {
+      i++;
+      break;
+    }
+  }
+  while (i < j && GLUE.has(tokens[i].lower)) i++;
+  return { np: narrowToName(ctx, i, j) };
+}
+
+function adjectiveLike(w: string): boolean {
+  return /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|al|ian|ish|ese|ary|ic|ign|ior|ty|uty|eign)$/.test(w) || /^(?:deputy|senior|foreign|chief|former|top|vice|acting|interior|defence|defense|foreign|ministry|non-proliferation)$/.test(w);
+}
+
+/** Prefer the person's name inside a long title phrase ("Foreign Ministry spokesman Esmaeil Baghaei" → the name). */
+function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
+  const { tokens, lex, doc } = ctx;
+  let k = j;
+  while (k >= i && isNameToken(tokens[k], lex) && !NON_PERSON.test(tokens[k].lower) && !(lex.language === 'ru' && /ии$/.test(tokens[k].lower)) && !/^\p{Lu}{2,}$/u.test(tokens[k].text) && !lex.speakerTitles.has(tokens[k].lower)) k--;
+  const nameStart = k + 1;
+  if (nameStart <= j && nameStart > i) {
+    const run = tokens.slice(nameStart, j + 1);
+    const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.persons.some((p) => p.text.endsWith(run[run.length - 1].text.slice(0, 4)) || stem(p.text.split(/\s+/).pop()!.toLowerCase()) === stem(run[run.length - 1].lower));
+    if (isPerson || lex.speakerTitles.has(tokens[k].lower)) return span(doc.text, tokens[nameStart].start, tokens[j].end);
+  }
+  return span(doc.text, tokens[i].start, tokens[j].end);
+}
+
+/** The nearest person-like mention before `pos`, outside quotes, agreeing in gender where the language marks it. */
+export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: number): Span | null {
+  const g = ctx.lex.pronouns.get(pronoun.text.toLowerCase());
+  for (let k = ctx.persons.length - 1; k >= 0; k--) {
+    const p = ctx.persons[k];
+    if (p.start >= before || inRanges(ctx.quoteRanges, p.start)) continue;
+    if (ctx.lex.language === 'ru' && g === 'f' && !p.feminine) continue;
+    if (ctx.lex.language === 'ru' && g === 'm' && p.feminine) continue;
+    return span(ctx.doc.text, p.start, p.end);
+  }
+  return null;
+}
+
+function asSpeaker(ctx: SpeakerContext, found: Found, via: Speaker['via'], cue: Span | undefined, before: number): Speaker | null {
+  if (found.pronoun) {
+    const r = resolvePronoun(ctx, found.pronoun, before);
+    if (!r) return { ...found.pronoun, via: 'pronoun', cue, pronoun: found.pronoun };
+    return { ...r, via: 'pronoun', cue, pronoun: found.pronoun };
+  }
+  return { ...found.np, via, cue };
+}
+
+/** Speaker from the author's words after a quote (or between two pieces): a cue with its subject. */
+function fromTail(ctx: SpeakerContext, from: number, to: number, before: number): Speaker | null {
+  const { tokens, lex, doc } = ctx;
+  const first = tokenIndexAt(tokens, from);
+  for (let i = first, n = 0; i < tokens.length && tokens[i].start < to && n < 16; i++, n++) {
+    const t = tokens[i];
+    if (inRanges(ctx.quoteRanges, t.start)) break;
+    if (!isCue(lex, t)) {
+      if (lex.clauseStarts.has(t.lower) && !ARTICLES.has(t.lower)) return null;
+      continue;
+    }
+    const cue = span(doc.text, t.start, t.end);
+    const b = npBefore(ctx, i, from);
+    if (b) return asSpeaker(ctx, b, 'cue-after', cue, before);
+    // Only filler may stand between the quote and a cue that precedes its subject ("— об этом сообщил X").
+    const lead = tokens.slice(first, i).map((x) => x.lower).join(' ');
+    if (lead && !TAIL_FILLER.has(lead)) return null;
+    const a = npAfter(ctx, t.end, to);
+    if (a) return asSpeaker(ctx, a, 'cue-after', cue, before);
+    return null;
+  }
+  return null;
+}
+
+const TAIL_FILLER = new Set(['об этом', 'так', 'как', 'это', 'этом', 'как об этом', 'then', 'so']);
+
+/** Speaker from the sentence before a quote: the nearest cue before it and that cue's subject. */
+function fromHead(ctx: SpeakerContext, from: number, to: number, before: number): Speaker | null {
+  const { tokens, lex, doc } = ctx;
+  const lower = doc.text.slice(from, to).toLowerCase();
+  const start = tokenIndexAt(tokens, from);
+  for (let i = tokenIndexAt(tokens, to) - 1; i >= start; i--) {
+    const t = tokens[i];
+    if (inRanges(ctx.quoteRanges, t.start) || !isCue(lex, t)) continue;
+    const cue = span(doc.text, t.start, t.end);
+    // "quoted X as saying", "X was quoted as saying"
+    if (tokens[i - 1]?.lower === 'as') {
+      const b = npBeforeFrom(ctx, i - 2, from);
+      if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
+    }
+    const b = npBefore(ctx, i, from);
+    if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
+    // "…, he said, adding that …" / "said … and warned that …": the earlier cue's subject.
+    const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
+    if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
+      const gap = doc.text.slice(t.end, a.np.start);
+      if (/^\s*$/.test(gap)) return asSpeaker(ctx, a, 'cue-before', cue, before);
+    }
+  }
+  for (const phrase of lex.accordingTo) {
+    const k = lower.lastIndexOf(phrase);
+    if (k < 0) continue;
+    const at = from + k + phrase.length;
+    const a = npAfter(ctx, at, to);
+    if (a) return asSpeaker(ctx, a, 'according-to', span(doc.text, from + k, at), before);
+  }
+  return null;
+}
+
+export function resolveSpeakers(ctx: SpeakerContext, quotes: QuoteCandidate[]): Array<Speaker | null> {
+  const { doc } = ctx;
+  const { text, blocks } = doc;
+  const result: Array<Speaker | null> = [];
+  const byGroup = new Map<number, Speaker>();
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
+    const b = blocks[q.block];
+    const eb = blocks[q.endBlock];
+    let sp: Speaker | null = null;
+    if (q.dashLine) {
+      sp = dashSpeaker(ctx, q.dashLine);
+    }
+    if (!sp && q.interruption) sp = fromTail(ctx, q.interruption[0], q.interruption[1], q.start);
+    if (!sp) {
+      const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, ctx.quoteRanges);
+      const tailEnd = nextQuoteStart(quotes, qi, se);
+      const closesSentence = /[.!?…]\s*$/.test(text.slice(q.start, q.end).replace(/[»”’"'\s]+$/, '').slice(-2)) && !/^\s*[,—–-]/.test(text.slice(q.end, q.end + 3));
+      if (!closesSentence) sp = fromTail(ctx, q.end, tailEnd, q.start);
+    }
+    if (!sp) {
+      const [ss] = sentenceBounds(text, b.start, b.end, q.start, q.start, ctx.quoteRanges);
+      sp = fromHead(ctx, ss, q.start, q.start);
+    }
+    if (!sp && q.start === b.lines[0]?.start) {
+      // "Foreign Secretary Yvette Cooper said:" ending the paragraph before.
+      const prev = blocks[q.block - 1];
+      if (prev && prev.kind !== 'heading' && /:\s*$/.test(text.slice(prev.start, prev.end))) {
+        const [ss] = sentenceBounds(text, prev.start, prev.end, prev.end, prev.end, ctx.quoteRanges);
+        const h = fromHead(ctx, ss, prev.end, q.start);
+        if (h) sp = { ...h, via: h.via === 'pronoun' ? 'pronoun' : 'preceding-colon' };
+      }
+    }
+    if (!sp && byGroup.has(q.group)) sp = { ...byGroup.get(q.group)!, via: 'continuation' };
+    if (!sp && qi > 0) {
+      // The next quote right after an attributed one, with no new speaker in between.
+      const p = quotes[qi - 1];
+      const ps = result[qi - 1];
+      const sameBlock = p.endBlock === q.block || (p.endBlock === q.block - 1 && q.start === b.lines[0]?.start && !q.dashLine);
+      if (ps && sameBlock && !hasCue(ctx, p.end, q.start, ps.cue)) sp = { ...ps, via: 'continuation' };
+    }
+    if (sp) byGroup.set(q.group, sp);
+    result.push(sp);
+  }
+  return result;
+}
+
+function nextQuoteStart(quotes: QuoteCandidate[], qi: number, limit: number): number {
+  const n = quotes[qi + 1];
+  return n && n.start < limit ? n.start : limit;
+}
+
+function hasCue(ctx: SpeakerContext, from: number, to: number, own?: Span): boolean {
+  const toks = tokenize(ctx.doc.text, from, to);
+  return toks.some((t) => isCue(ctx.lex, t) && t.start !== own?.start) || /[.!?]\s+\p{Lu}[^.!?]*[.!?]/u.test(ctx.doc.text.slice(from, to));
+}
+
+function dashSpeaker(ctx: SpeakerContext, dl: NonNullable<QuoteCandidate['dashLine']>): Speaker {
+  const { text } = ctx.doc;
+  let [s, e] = dl.text;
+  // "— Amran Yusof, Minister of Foreign Affairs of Malaysia": the name before the comma.
+  const comma = text.indexOf(',', s);
+  if (comma > s && comma < e) {
+    const head = tokenize(text, s, comma);
+    if (head.length >= 1 && head.length <= 4 && head.every((t) => isNameToken(t, ctx.lex) || NAME_PARTICLE.test(t.lower))) e = comma;
+  }
+  return { ...span(text, s, e), via: 'dash-line', cue: span(text, dl.dash[0], dl.dash[1]) };
+}

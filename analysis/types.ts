@@ -1,0 +1,82 @@
+// The typed result of analysing one document. Every offset is a UTF-16 code unit index into the
+// text exactly as given (BOM included, CRLF untouched), `end` exclusive, as LSP and JavaScript use.
+// The JSON shape is the one in the annotation guide; extra fields are additions a consumer may ignore.
+
+export type Language = 'ru' | 'en';
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Always `source.slice(start, end)`. */
+  text: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'date' | 'demonym';
+
+export interface Entity extends Span {
+  type: EntityType;
+  /** Mentions of one referent in a document share an id. */
+  id: string;
+  canonical?: string;
+}
+
+/** How a quote's speaker was found; shown in hovers so the reader can judge it. */
+export type SpeakerVia =
+  | 'cue-after' // «…», — сказал Рябков / "…," Babiker said
+  | 'cue-before' // Рябков заявил: «…» / X said the closure would last "…"
+  | 'according-to' // По словам X, «…» / According to X, "…"
+  | 'dash-line' // a block quote followed by «— Name, Title»
+  | 'preceding-colon' // X said:\n\n"…"
+  | 'continuation' // the next piece of an interrupted quote, or a quote right after X's quote
+  | 'pronoun'; // сказал он / he said → the nearest earlier named person
+
+export interface Speaker extends Span {
+  via: SpeakerVia;
+  /** The cue word(s) that attribute the quote, where the text has one. */
+  cue?: Span;
+  /** For a pronoun: the pronoun itself (the speaker span is the resolved name). */
+  pronoun?: Span;
+}
+
+export interface Quote extends Span {
+  /** Who said it: a span of the text, or null where the text names nobody. */
+  speaker: Speaker | null;
+  /** The reproduced words without the quote marks or `> ` markers. */
+  content: Span;
+  /** `inline` for a span in quote marks, `block` for a paragraph that is wholly a quotation. */
+  form: 'inline' | 'block';
+  /** Index of the group of pieces of one interrupted quote («A, — сказал он. — B» gives two pieces). */
+  group: number;
+}
+
+export interface Claim {
+  cue: Span;
+  source: Span | null;
+  content: Span;
+}
+
+export type AssertionKind = 'unattributed' | 'vague-source';
+
+export interface Assertion extends Span {
+  kind: AssertionKind;
+  rule?: string;
+}
+
+export interface Analysis {
+  language: Language;
+  entities: Entity[];
+  quotes: Quote[];
+  claims: Claim[];
+  assertions: Assertion[];
+}
+
+export interface AnalyzeOptions {
+  /** `auto` (default) detects the language from the text. */
+  language?: Language | 'auto';
+  /** Treat the text as Markdown (`>` block quotes, code spans, link targets). Default: detect from content. */
+  markdown?: boolean;
+}
+
+export function span(source: string, start: number, end: number): Span {
+  return { start, end, text: source.slice(start, end) };
+}
