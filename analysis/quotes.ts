@@ -266,6 +266,10 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
     if ((adjacentToPrev && lex.nameContext.has(prevWord.lower)) || (adjacentToNext && lex.nameContext.has(nextWord.lower))) return false;
   }
   if (words.length >= 4) return true;
+  // A short capitalised span after a noun (not after a cue, a colon or a dash) names something:
+  // учениями «Холодный ответ», the "Freedom Shield" drills.
+  if (isUpperStart(content.trim()) && !/[:—–]\s*$/.test(text.slice(block.start, start)) && !(prevWord && isCue(lex, prevWord) && adjacentToPrev)) return false;
+  if (lex.language === 'ru' && prevWords.slice(-3).some((w) => lex.nameContext.has(w.lower))) return false;
   // Short: a quotation only where its sentence reports speech.
   const [ss, se] = sentenceBounds(text, block.start, block.end, start, end, [[start, end]]);
   const around = [...tokenize(text, ss, start), ...tokenize(text, end, se)];

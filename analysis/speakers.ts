@@ -9,6 +9,7 @@ import { span, type Speaker, type Span } from './types.ts';
 import { tokenize, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
+const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'затем']);
 const GLUE = new Set(['of', 'for', 'to', 'and', 'иностранных', 'дел', 'по', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'la', 'le', 'du']);
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|ben|abu|de|da|van|von|der|du|dos|las?|le)$/;
 // Capitalised words that make a capitalised run a body or a place, not a person.
@@ -23,13 +24,16 @@ export interface SpeakerContext {
   quoteRanges: Array<[number, number]>;
   /** Person-like mentions found so far in document order, for pronouns. */
   persons: Array<Span & { feminine: boolean }>;
+  /** Subjects of reporting cues ("Finland's foreign minister said"), which a pronoun may also point at. */
+  subjects: Span[];
 }
 
 export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[]): SpeakerContext {
   const tokens = tokenize(doc.text);
   const quoteRanges: Array<[number, number]> = quotes.map((q) => [q.start, q.end]);
-  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [] };
+  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [] };
   ctx.persons = findPersonMentions(ctx);
+  ctx.subjects = findCueSubjects(ctx);
   return ctx;
 }
 
@@ -58,9 +62,13 @@ function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boole
     while (j + 1 < tokens.length && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || ((NAME_PARTICLE.test(tokens[j + 1].lower) || /^(?:of|for|and|&)$/.test(tokens[j + 1].lower)) && tokens[j + 2] && isNameToken(tokens[j + 2], lex)))) j++;
     let run = tokens.slice(i, j + 1);
     i = j;
-    // Titles in front of a name are not the name: "Foreign Secretary Yvette Cooper".
-    while (run.length > 1 && lex.speakerTitles.has(run[0].lower)) run = run.slice(1);
-    if (run.some((r) => NON_PERSON.test(r.lower) || /^\p{Lu}{2,}$/u.test(r.text) || /^(?:of|for|and)$/.test(r.lower) || (lex.language === 'ru' && /ии$/.test(r.lower)))) continue;
+    // Titles and bodies in front of a name are not the name: "Latvian Foreign Minister Baiba Braže".
+    let cut = -1;
+    run.forEach((r, k) => {
+      if (lex.speakerTitles.has(r.lower) || NON_PERSON.test(r.lower) || /^\p{Lu}{2,}$/u.test(r.text) || /^(?:of|for|and|&)$/.test(r.lower) || (lex.language === 'ru' && /ии$/.test(r.lower))) cut = k;
+    });
+    run = run.slice(cut + 1);
+    if (run.length === 0) continue;
     const last = run[run.length - 1];
     const personLike = run.length >= 2 || isInitials(run[0].text) || surnames.has(stem(last.lower)) || titleBefore(ctx, run[0]);
     if (!personLike) continue;
@@ -125,6 +133,8 @@ function npAfter(ctx: SpeakerContext, from: number, limit: number): Found | null
       while (j + 1 < tokens.length && tokens[j + 1].start < limit && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || lex.speakerTitles.has(tokens[j + 1].lower) || GLUE.has(tokens[j + 1].lower) || /^\p{Lu}/u.test(tokens[j + 1].text) || (ARTICLES.has(tokens[j].lower) && /^\p{Ll}/u.test(tokens[j + 1].text)))) j++;
       while (j > i && (GLUE.has(tokens[j].lower) || ARTICLES.has(tokens[j].lower))) j--;
       if (j === i && ARTICLES.has(t.lower)) return null;
+      const run = tokens.slice(i, j + 1);
+      if (!run.some((x) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower))) return null;
       return { np: narrowToName(ctx, i, j) };
     }
     skipped++;
@@ -197,17 +207,39 @@ function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   return span(doc.text, tokens[i].start, tokens[j].end);
 }
 
+function findCueSubjects(ctx: SpeakerContext): Span[] {
+  const out: Span[] = [];
+  ctx.tokens.forEach((t, i) => {
+    if (!isCue(ctx.lex, t) || inRanges(ctx.quoteRanges, t.start)) return;
+    const b = npBefore(ctx, i, 0);
+    if (b && !b.pronoun) out.push(b.np);
+  });
+  return out;
+}
+
 /** The nearest person-like mention before `pos`, outside quotes, agreeing in gender where the language marks it. */
 export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: number): Span | null {
   const g = ctx.lex.pronouns.get(pronoun.text.toLowerCase());
+  const gendered = ctx.lex.language === 'ru' && (g === 'f' || g === 'm');
+  let best: Span | null = null;
   for (let k = ctx.persons.length - 1; k >= 0; k--) {
     const p = ctx.persons[k];
     if (p.start >= before || inRanges(ctx.quoteRanges, p.start)) continue;
-    if (ctx.lex.language === 'ru' && g === 'f' && !p.feminine) continue;
-    if (ctx.lex.language === 'ru' && g === 'm' && p.feminine) continue;
-    return span(ctx.doc.text, p.start, p.end);
+    if (gendered && (g === 'f') !== p.feminine) continue;
+    best = span(ctx.doc.text, p.start, p.end);
+    break;
   }
-  return null;
+  // A title phrase that was the subject of a cue ("the ambassador said") is an antecedent too,
+  // where it is nearer than any named person (Russian pronouns need a gendered name).
+  if (!gendered) {
+    for (let k = ctx.subjects.length - 1; k >= 0; k--) {
+      const sj = ctx.subjects[k];
+      if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start)) continue;
+      if (!best || sj.start > best.end) best = sj;
+      break;
+    }
+  }
+  return best;
 }
 
 function asSpeaker(ctx: SpeakerContext, found: Found, via: Speaker['via'], cue: Span | undefined, before: number): Speaker | null {
@@ -261,7 +293,9 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
     }
     const b = npBefore(ctx, i, from);
     if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
-    // "…, he said, adding that …" / "said … and warned that …": the earlier cue's subject.
+    // "said … and called it …" / "заявил … и призвал …": the earlier cue's subject.
+    if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) continue;
+    // "Об этом заявил Лавров: «…»": the subject after the cue.
     const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
     if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
       const gap = doc.text.slice(t.end, a.np.start);

@@ -1,0 +1,60 @@
+// Human-readable CLI output: "who said what" per file, as plain text or Markdown.
+import type { Analysis } from '../analysis/index.ts';
+
+interface Result {
+  file: string;
+  source: string;
+  analysis: Analysis;
+}
+
+function position(source: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${line}:${offset - lineStart + 1}`;
+}
+
+function preview(s: string, max = 90): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+export function formatText(results: Result[]): string {
+  const out: string[] = [];
+  for (const { file, source, analysis: a } of results) {
+    const named = a.quotes.filter((q) => q.speaker).length;
+    out.push(`${file} (${a.language}): ${a.quotes.length} quotation${a.quotes.length === 1 ? '' : 's'}, ${named} with a named speaker`);
+    const bySpeaker = new Map<string, typeof a.quotes>();
+    for (const q of a.quotes) {
+      const k = q.speaker?.text ?? '(speaker not named)';
+      bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
+    }
+    for (const [who, qs] of bySpeaker) {
+      out.push(`  ${who}`);
+      for (const q of qs) out.push(`    ${file}:${position(source, q.start)}  ${preview(q.content.text)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function formatMarkdown(results: Result[]): string {
+  const out: string[] = ['# Diplomatic Lens report', ''];
+  for (const { file, source, analysis: a } of results) {
+    out.push(`## ${file}`, '', `Language: ${a.language}. Quotations: ${a.quotes.length}.`, '');
+    if (a.quotes.length === 0) continue;
+    out.push('| where | speaker | quotation |', '|---|---|---|');
+    for (const q of a.quotes) {
+      const cell = (s: string) => s.replace(/\|/g, '\\|');
+      out.push(`| ${position(source, q.start)} | ${cell(q.speaker?.text ?? '*not named*')} | ${cell(preview(q.content.text, 120))} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

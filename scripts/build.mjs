@@ -1,0 +1,31 @@
+// Bundles the three entry points with esbuild (and, with --tests, the extension-host test suite).
+//   node scripts/build.mjs            production: minified, no source maps (what the VSIX ships)
+//   node scripts/build.mjs --dev      development: source maps, readable output
+import { build } from 'esbuild';
+import { readFileSync, chmodSync, rmSync } from 'node:fs';
+
+const dev = process.argv.includes('--dev');
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: !dev,
+  sourcemap: dev ? 'linked' : false,
+  logLevel: 'warning',
+  define: { 'process.env.DL_VERSION': JSON.stringify(version) },
+  legalComments: 'none',
+};
+rmSync('dist', { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The extension-host test suite (test-electron contract: run(): Promise<void>); not shipped.
+  build({ ...common, minify: false, sourcemap: 'inline', entryPoints: ['test/e2e/suite/index.ts'], outfile: 'out/e2e/suite/index.js', external: ['vscode'] }).catch((e) => {
+    if (!String(e).includes('Could not resolve') && !String(e).includes('test/e2e/suite/index.ts')) throw e;
+  }),
+]);
+chmodSync('dist/cli.js', 0o755);
+console.log(`built dist/ (${dev ? 'development' : 'production'}) v${version}`);

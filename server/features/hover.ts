@@ -1,0 +1,71 @@
+// Hover on a quotation: who said it (or that the text names nobody), how the speaker was found,
+// with a link to the speaker's position; hover on a speaker: the quotes attributed to them.
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, Quote, Span } from '../../analysis/index.ts';
+
+const VIA: Record<string, { en: string }> = {
+  'cue-after': { en: 'named after the quote' },
+  'cue-before': { en: 'named before the quote' },
+  'according-to': { en: 'named in an “according to” phrase' },
+  'dash-line': { en: 'named in the attribution line under the quote' },
+  'preceding-colon': { en: 'named in the sentence that introduces the quote' },
+  continuation: { en: 'the speaker of the quote just before' },
+  pronoun: { en: 'reached through a pronoun' },
+};
+
+function preview(s: string, max = 160): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/** Markdown-safe inline text. */
+function md(s: string): string {
+  return s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+}
+
+function link(doc: TextDocument, s: Span): string {
+  const p = doc.positionAt(s.start);
+  return `${doc.uri}#L${p.line + 1},${p.character + 1}`;
+}
+
+function contains(s: Span, offset: number): boolean {
+  return offset >= s.start && offset < s.end;
+}
+
+export function hoverAt(doc: TextDocument, a: Analysis, offset: number): Hover | null {
+  // A speaker (or the pronoun that points at one).
+  const said = a.quotes.filter((q) => q.speaker && (contains(q.speaker, offset) || (q.speaker.pronoun && contains(q.speaker.pronoun, offset))));
+  if (said.length > 0) {
+    const sp = said[0].speaker!;
+    const hit = sp.pronoun && contains(sp.pronoun, offset) ? sp.pronoun : sp;
+    const lines = [`**Speaker** · ${md(sp.text)}`, ''];
+    if (sp.pronoun && hit === sp.pronoun) lines.push(`“${md(sp.pronoun.text)}” refers to [${md(sp.text)}](${link(doc, sp)}).`, '');
+    const same = a.quotes.filter((q) => q.speaker && q.speaker.text === sp.text);
+    lines.push(`Quoted ${same.length} time${same.length === 1 ? '' : 's'} in this document:`, '');
+    for (const q of same.slice(0, 10)) lines.push(`- [line ${doc.positionAt(q.start).line + 1}](${link(doc, q)}): ${md(preview(q.content.text, 100))}`);
+    return hover(doc, lines.join('\n'), hit);
+  }
+  const q = a.quotes.find((x) => contains(x, offset));
+  if (!q) return null;
+  return hover(doc, quoteHover(doc, a, q), q);
+}
+
+function quoteHover(doc: TextDocument, a: Analysis, q: Quote): string {
+  const lines = [`**Quotation**${q.form === 'block' ? ' (block)' : ''} · ${preview(q.content.text).length} characters`, ''];
+  const sp = q.speaker;
+  if (sp) {
+    lines.push(`Said by **[${md(sp.text)}](${link(doc, sp)})** (line ${doc.positionAt(sp.start).line + 1}) — ${VIA[sp.via].en}${sp.cue && sp.cue.text.length > 1 ? `, cue “${md(sp.cue.text)}”` : ''}.`);
+    if (sp.pronoun) lines.push('', `The text says “${md(sp.pronoun.text)}”; resolved to the nearest named person before it.`);
+  } else {
+    lines.push('**The text names nobody as its speaker.**');
+  }
+  const pieces = a.quotes.filter((x) => x.group === q.group);
+  if (pieces.length > 1) lines.push('', `Piece ${pieces.indexOf(q) + 1} of ${pieces.length} of one quotation interrupted by the author's words.`);
+  return lines.join('\n');
+}
+
+function hover(doc: TextDocument, value: string, s: Span): Hover {
+  const contents: MarkupContent = { kind: 'markdown', value };
+  return { contents, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } };
+}

@@ -1,0 +1,105 @@
+// Analysis → LSP semantic tokens. Tokens may not overlap and (for VS Code) may not span lines, so
+// spans are layered (an inner, more specific span wins over the quote around it) and cut per line.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../../analysis/index.ts';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, type TokenType, type TokenModifier } from '../../protocol/index.ts';
+
+export interface TokenSpan {
+  start: number;
+  end: number;
+  type: TokenType;
+  modifiers: TokenModifier[];
+  /** Higher wins where spans overlap. */
+  priority: number;
+}
+
+export function tokenSpans(a: Analysis): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const q of a.quotes) {
+    out.push({ start: q.start, end: q.end, type: 'dlQuote', modifiers: [...(q.speaker ? [] : ['unattributed' as const]), ...(q.form === 'block' ? ['block' as const] : [])], priority: 1 });
+    const sp = q.speaker;
+    if (sp) {
+      out.push({ start: sp.start, end: sp.end, type: 'dlSpeaker', modifiers: sp.pronoun ? ['pronoun'] : [], priority: 3 });
+      if (sp.pronoun && sp.pronoun.start !== sp.start) out.push({ start: sp.pronoun.start, end: sp.pronoun.end, type: 'dlSpeaker', modifiers: ['pronoun'], priority: 3 });
+      if (sp.cue && sp.cue.end - sp.cue.start > 1) out.push({ start: sp.cue.start, end: sp.cue.end, type: 'dlClaimCue', modifiers: [], priority: 3 });
+    }
+  }
+  const typeOf: Record<string, TokenType> = { person: 'dlPerson', organization: 'dlOrganization', country: 'dlCountry', place: 'dlPlace', date: 'dlDate', demonym: 'dlDemonym' };
+  for (const e of a.entities) out.push({ start: e.start, end: e.end, type: typeOf[e.type], modifiers: [], priority: 2 });
+  return out;
+}
+
+/** Non-overlapping pieces: at every offset the highest-priority span covering it wins. */
+export function layer(spans: TokenSpan[]): TokenSpan[] {
+  const points = new Set<number>();
+  for (const s of spans) if (s.end > s.start) {
+    points.add(s.start);
+    points.add(s.end);
+  }
+  const cuts = [...points].sort((x, y) => x - y);
+  const sorted = spans.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
+  const out: TokenSpan[] = [];
+  const active: TokenSpan[] = [];
+  let k = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    const b = cuts[i + 1];
+    while (k < sorted.length && sorted[k].start <= a) active.push(sorted[k++]);
+    for (let j = active.length - 1; j >= 0; j--) if (active[j].end <= a) active.splice(j, 1);
+    if (active.length === 0) continue;
+    let best = active[0];
+    for (const s of active) if (s.priority > best.priority) best = s;
+    const last = out[out.length - 1];
+    if (last && last.end === a && last.type === best.type && last.modifiers.join() === best.modifiers.join()) last.end = b;
+    else out.push({ ...best, start: a, end: b });
+  }
+  return out;
+}
+
+/** LSP relative encoding, one token per line piece, skipping the line breaks themselves. */
+export function encodeTokens(doc: TextDocument, spans: TokenSpan[]): number[] {
+  const data: number[] = [];
+  const text = doc.getText();
+  let prevLine = 0;
+  let prevChar = 0;
+  for (const s of layer(spans)) {
+    let start = s.start;
+    while (start < s.end) {
+      const pos = doc.positionAt(start);
+      const lineEnd = lineEndOffset(text, start, s.end);
+      let end = lineEnd;
+      // Leading whitespace (and Markdown `>` markers) of a continuation line is not coloured.
+      let st = start;
+      if (start > s.start) while (st < end && (text[st] === ' ' || text[st] === '\t' || text[st] === '>')) st++;
+      if (end > st) {
+        const p = st === start ? pos : doc.positionAt(st);
+        const deltaLine = p.line - prevLine;
+        const deltaChar = deltaLine === 0 ? p.character - prevChar : p.character;
+        data.push(deltaLine, deltaChar, end - st, TOKEN_TYPES.indexOf(s.type), modifierBits(s.modifiers));
+        prevLine = p.line;
+        prevChar = p.character;
+      }
+      start = skipLineBreak(text, lineEnd);
+    }
+  }
+  return data;
+}
+
+function lineEndOffset(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return limit;
+}
+
+function skipLineBreak(text: string, i: number): number {
+  if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
+  return i + 1;
+}
+
+function modifierBits(mods: TokenModifier[]): number {
+  let bits = 0;
+  for (const m of mods) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
+  return bits;
+}

@@ -1,0 +1,109 @@
+// The language server: LSP wiring only. It keeps documents in sync, asks the analysis core for an
+// Analysis and maps it to protocol types (semantic tokens, hovers, the quotes request). It holds no
+// language rules. Runs over stdio (`node dist/server.js --stdio`) or IPC (the VS Code client).
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, QUOTES_REQUEST, SKIPPED_NOTIFICATION, type Settings, type QuotesParams, type QuoteItem } from '../protocol/index.ts';
+import { Analyses } from './analyses.ts';
+import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
+import { hoverAt } from './features/hover.ts';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let settings: Settings = { ...DEFAULT_SETTINGS };
+let canPullConfig = false;
+const analyses = new Analyses(() => settings);
+const toldSkipped = new Set<string>();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfig = !!params.capabilities.workspace?.configuration;
+  const init = params.initializationOptions as Partial<Settings> | undefined;
+  if (init) settings = { ...settings, ...init };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      semanticTokensProvider: {
+        legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
+        full: true,
+        range: false,
+      },
+    },
+    serverInfo: { name: 'diplomatic-lens', version: process.env.DL_VERSION ?? '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await refreshSettings();
+});
+
+async function refreshSettings(): Promise<void> {
+  if (!canPullConfig) return;
+  try {
+    const s = (await connection.workspace.getConfiguration(CONFIG_SECTION)) as Partial<Settings> | null;
+    settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+  } catch {
+    settings = { ...DEFAULT_SETTINGS };
+  }
+  analyses.clear();
+  connection.languages.semanticTokens.refresh();
+}
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (canPullConfig) await refreshSettings();
+  else {
+    const s = (change.settings?.[CONFIG_SECTION] ?? {}) as Partial<Settings>;
+    settings = { ...DEFAULT_SETTINGS, ...s };
+    analyses.clear();
+  }
+});
+
+function entryFor(doc: TextDocument) {
+  const entry = analyses.get(doc);
+  if (entry.skipped && !toldSkipped.has(doc.uri)) {
+    toldSkipped.add(doc.uri);
+    connection.sendNotification(SKIPPED_NOTIFICATION, { uri: doc.uri, reason: entry.skipped });
+    connection.console.info(`skipped ${doc.uri}: ${entry.skipped}`);
+  }
+  return entry;
+}
+
+connection.languages.semanticTokens.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { data: [] };
+  const a = entryFor(doc).analysis;
+  return { data: a ? encodeTokens(doc, tokenSpans(a)) : [] };
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const a = entryFor(doc).analysis;
+  return a ? hoverAt(doc, a, doc.offsetAt(params.position)) : null;
+});
+
+connection.onRequest(QUOTES_REQUEST, (params: QuotesParams): QuoteItem[] => {
+  const doc = documents.get(params.uri);
+  const a = doc && entryFor(doc).analysis;
+  if (!doc || !a) return [];
+  const range = (s: { start: number; end: number }) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) });
+  return a.quotes.map((q) => ({ range: range(q), text: q.content.text, speaker: q.speaker?.text ?? null, speakerRange: q.speaker ? range(q.speaker) : null }));
+});
+
+documents.onDidClose((e) => {
+  analyses.drop(e.document.uri);
+  toldSkipped.delete(e.document.uri);
+});
+
+// Later features plug in here, each mapping the same cached Analysis: diagnostics
+// (connection.sendDiagnostics), code actions, document symbols, inlay hints.
+
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e instanceof Error ? e.stack : String(e)}`));
+documents.listen(connection);
+connection.listen();
