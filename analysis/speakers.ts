@@ -30,16 +30,29 @@ export interface SpeakerContext {
 
 export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[]): SpeakerContext {
   const tokens = tokenize(doc.text);
-  const quoteRanges: Array<[number, number]> = quotes.map((q) => [q.start, q.end]);
+  const quoteRanges: Array<[number, number]> = quotes.map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
   const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [] };
   ctx.persons = findPersonMentions(ctx);
   ctx.subjects = findCueSubjects(ctx);
   return ctx;
 }
 
+/** Whether `i` falls in one of the sorted, non-overlapping ranges (binary search). */
 function inRanges(ranges: Array<[number, number]>, i: number): boolean {
-  for (const [s, e] of ranges) if (i >= s && i < e) return true;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= i) lo = mid + 1;
+    else if (ranges[mid][0] > i) hi = mid - 1;
+    else return true;
+  }
   return false;
+}
+
+/** The ranges that intersect [a, b), for scans bounded to one block. */
+function rangesWithin(ranges: Array<[number, number]>, a: number, b: number): Array<[number, number]> {
+  return ranges.filter(([s, e]) => s < b && e > a);
 }
 
 function isNameToken(t: Token, lex: Lexicon): boolean {
@@ -70,7 +83,7 @@ function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boole
     run = run.slice(cut + 1);
     if (run.length === 0) continue;
     const last = run[run.length - 1];
-    const personLike = run.length >= 2 || isInitials(run[0].text) || surnames.has(stem(last.lower)) || titleBefore(ctx, run[0]);
+    const personLike = run.length >= 2 || isInitials(run[0].text) || surnames.has(stem(last.lower)) || titleBefore(ctx, i - run.length + 1);
     if (!personLike) continue;
     if (run.length >= 2 || isInitials(run[0].text)) surnames.add(stem(last.lower.replace(/^(?:\p{L}\.)+/u, '')));
     const s = run[0].start;
@@ -80,8 +93,8 @@ function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boole
   return out;
 }
 
-function titleBefore(ctx: SpeakerContext, t: Token): boolean {
-  const idx = ctx.tokens.indexOf(t);
+function titleBefore(ctx: SpeakerContext, idx: number): boolean {
+  const t = ctx.tokens[idx];
   const prev = ctx.tokens[idx - 1];
   return !!prev && ctx.lex.speakerTitles.has(prev.lower) && gapIsSpace(ctx.doc.text, prev.end, t.start);
 }
@@ -327,20 +340,20 @@ export function resolveSpeakers(ctx: SpeakerContext, quotes: QuoteCandidate[]): 
     }
     if (!sp && q.interruption) sp = fromTail(ctx, q.interruption[0], q.interruption[1], q.start);
     if (!sp) {
-      const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, ctx.quoteRanges);
+      const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, rangesWithin(ctx.quoteRanges, eb.start, eb.end));
       const tailEnd = nextQuoteStart(quotes, qi, se);
       const closesSentence = /[.!?…]\s*$/.test(text.slice(q.start, q.end).replace(/[»”’"'\s]+$/, '').slice(-2)) && !/^\s*[,—–-]/.test(text.slice(q.end, q.end + 3));
       if (!closesSentence) sp = fromTail(ctx, q.end, tailEnd, q.start);
     }
     if (!sp) {
-      const [ss] = sentenceBounds(text, b.start, b.end, q.start, q.start, ctx.quoteRanges);
+      const [ss] = sentenceBounds(text, b.start, b.end, q.start, q.start, rangesWithin(ctx.quoteRanges, b.start, b.end));
       sp = fromHead(ctx, ss, q.start, q.start);
     }
     if (!sp && q.start === b.lines[0]?.start) {
       // "Foreign Secretary Yvette Cooper said:" ending the paragraph before.
       const prev = blocks[q.block - 1];
       if (prev && prev.kind !== 'heading' && /:\s*$/.test(text.slice(prev.start, prev.end))) {
-        const [ss] = sentenceBounds(text, prev.start, prev.end, prev.end, prev.end, ctx.quoteRanges);
+        const [ss] = sentenceBounds(text, prev.start, prev.end, prev.end, prev.end, rangesWithin(ctx.quoteRanges, prev.start, prev.end));
         const h = fromHead(ctx, ss, prev.end, q.start);
         if (h) sp = { ...h, via: h.via === 'pronoun' ? 'pronoun' : 'preceding-colon' };
       }
