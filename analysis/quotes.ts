@@ -263,7 +263,11 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   const adjacentToNext = nextWord && /^\s*$/.test(text.slice(end, nextWord.start));
   if (words.length <= 3 && words.some((w) => lex.nameContext.has(w.lower))) return false; // «Московском формате»
   if (words.length <= 5) {
-    if ((adjacentToPrev && lex.nameContext.has(prevWord.lower)) || (adjacentToNext && lex.nameContext.has(nextWord.lower))) return false;
+    // Russian puts the genre noun first (газета «Коммерсантъ», политики «четырех нет»); English
+    // mostly after ("2+2" talks), and before only for a capitalised name (the newspaper "Kommersant"),
+    // not for a description (called the plan "dead on arrival").
+    const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (lex.language === 'ru' || isUpperStart(content.trim()));
+    if (nounBefore || (adjacentToNext && lex.nameContext.has(nextWord.lower))) return false;
   }
   if (words.length >= 4) return true;
   // A short capitalised span after a noun (not after a cue, a colon or a dash) names something:

@@ -185,7 +185,7 @@ function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | nu
   const t = tokens[j];
   if (!t || t.start < floor || inRanges(ctx.quoteRanges, t.start)) return null;
   if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
-  const ok = (x: Token) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || /^\p{Lu}/u.test(x.text);
+  const ok = (x: Token) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || (/^\p{Lu}/u.test(x.text) && !STOP_CAPS.test(x.lower));
   if (!ok(t)) return null;
   let i = j;
   while (i - 1 >= 0 && tokens[i - 1].start >= floor && gapIsSpace(doc.text, tokens[i - 1].end, tokens[i].start)) {
@@ -200,6 +200,28 @@ function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | nu
   }
   while (i < j && GLUE.has(tokens[i].lower)) i++;
   return { np: narrowToName(ctx, i, j) };
+}
+
+/** The first name or title phrase of a clause, up to its cue (no other cue in between). */
+function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number): Found | null {
+  const { tokens, lex, doc } = ctx;
+  for (let k = first; k < cueIdx; k++) {
+    const t = tokens[k];
+    if (inRanges(ctx.quoteRanges, t.start) || isCue(lex, t)) return null;
+    if (lex.clauseStarts.has(t.lower) && k > first) return null;
+    if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
+    if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower)) {
+      let j = k;
+      const joins = (x: Token, next: Token | undefined) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || GLUE.has(x.lower) || /^\p{Lu}/u.test(x.text) || (/^(?:в|во|при|in|at|to)$/.test(x.lower) && !!next && isNameToken(next, lex));
+      while (j + 1 < cueIdx && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && joins(tokens[j + 1], tokens[j + 2])) j++;
+      while (j > k && /^(?:в|во|при|in|at|to)$/.test(tokens[j].lower)) j--;
+      while (j > k && GLUE.has(tokens[j].lower)) j--;
+      let i0 = k;
+      if (k > first && ARTICLES.has(tokens[k - 1].lower)) i0 = k - 1;
+      return { np: narrowToName(ctx, i0, j) };
+    }
+  }
+  return null;
 }
 
 function adjectiveLike(w: string): boolean {
@@ -245,9 +267,12 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: numbe
   // A title phrase that was the subject of a cue ("the ambassador said") is an antecedent too,
   // where it is nearer than any named person (Russian pronouns need a gendered name).
   if (!gendered) {
+    const personal = g === 'm' || g === 'f';
     for (let k = ctx.subjects.length - 1; k >= 0; k--) {
       const sj = ctx.subjects[k];
       if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start)) continue;
+      // he/she never point at a body ("The New York Times reported …")
+      if (personal && tokenize(sj.text).some((x) => NON_PERSON.test(x.lower) && !ARTICLES.has(x.lower))) continue;
       if (!best || sj.start > best.end) best = sj;
       break;
     }
@@ -312,8 +337,11 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
     const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
     if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
       const gap = doc.text.slice(t.end, a.np.start);
-      if (/^\s*$/.test(gap)) return asSpeaker(ctx, a, 'cue-before', cue, before);
+      if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6) return asSpeaker(ctx, a, 'cue-before', cue, before);
     }
+    // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase.
+    const subj = clauseSubject(ctx, start, i);
+    if (subj) return asSpeaker(ctx, subj, 'cue-before', cue, before);
   }
   for (const phrase of lex.accordingTo) {
     const k = lower.lastIndexOf(phrase);
