@@ -27,6 +27,8 @@ interface Opener {
   pos: number;
   ch: string;
   block: number;
+  /** Pairs closed inside this opener: nested in it if it closes, top-level if it turns out unbalanced. */
+  inner: Array<{ open: Opener; close: number }>;
 }
 
 const CLOSERS: Record<string, string> = { '«': '»', '„': '“”', '“': '”', '‘': '’', '"': '"', "'": "'", '‹': '›', '”': '”' };
@@ -45,6 +47,7 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.kind === 'code' || b.kind === 'rule' || b.kind === 'heading') {
+      for (const o of stack) pairs.push(...o.inner);
       stack = [];
       if (b.kind !== 'heading') continue;
     }
@@ -67,14 +70,16 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
           return -1;
         };
         const close = (k: number) => {
-          if (k === 0) pairs.push({ open: stack[0], close: i });
+          const pair = { open: stack[k], close: i };
+          if (k === 0) pairs.push(pair);
+          else stack[k - 1].inner.push(pair);
           stack.length = k;
         };
         switch (ch) {
           case '«':
           case '‹':
           case '„':
-            stack.push({ pos: i, ch, block: bi });
+            stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           case '»':
           case '›': {
@@ -85,17 +90,17 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
           case '“': {
             const k = findOpen('“'); // closes a „
             if (k >= 0 && stack[k].ch === '„' && (right || !left)) close(k);
-            else if (left) stack.push({ pos: i, ch, block: bi });
+            else if (left) stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           }
           case '”': {
             const k = findOpen('”');
             if (k >= 0) close(k);
-            else if (left && !right) stack.push({ pos: i, ch, block: bi });
+            else if (left && !right) stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           }
           case '‘':
-            if (left) stack.push({ pos: i, ch, block: bi });
+            if (left) stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           case '’': {
             const k = findOpen('’');
@@ -106,7 +111,7 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
           case "'": {
             const k = findOpen(ch);
             if (k >= 0 && right && !(left && isWs(prev))) close(k);
-            else if (left && (ch === '"' || isWs(prev) || prev === undefined)) stack.push({ pos: i, ch, block: bi });
+            else if (left && (ch === '"' || isWs(prev) || prev === undefined)) stack.push({ pos: i, ch, block: bi, inner: [] });
             else if (k >= 0 && right) close(k);
             break;
           }
@@ -121,19 +126,25 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
       let carry = false;
       if (next && next.kind !== 'heading' && next.kind !== 'code' && next.lines.length > 0 && carried < 8 && bottom.ch !== "'" ) {
         const nt = text.slice(next.start, next.end);
-        const closers = CLOSERS[bottom.ch];
         const reopens = text[next.lines[0].start] === bottom.ch;
-        const hasCloser = [...closers].some((c) => nt.includes(c)) && bottom.ch !== '"';
-        carry = reopens || hasCloser;
+        // The next paragraph continues the quote only if its first closing mark comes before any
+        // new opening mark of the same style (otherwise that closer belongs to a quote of its own).
+        const firstCloser = Math.min(...[...CLOSERS[bottom.ch]].map((c) => nt.indexOf(c)).filter((x) => x >= 0), Infinity);
+        const firstOpener = nt.indexOf(bottom.ch);
+        const closesOurs = bottom.ch !== '"' && firstCloser !== Infinity && (firstOpener < 0 || firstCloser < firstOpener);
+        carry = reopens || closesOurs;
       }
       if (carry) carried++;
       else {
+        // Unbalanced: the pairs closed inside the dropped openers are top-level after all.
+        for (const o of stack) pairs.push(...o.inner);
         stack = [];
         carried = 0;
       }
     } else carried = 0;
   }
-  return pairs;
+  for (const o of stack) pairs.push(...o.inner);
+  return pairs.sort((a, b) => a.open.pos - b.open.pos);
 }
 
 // «A, — сказал он. — B» : punctuation, a dash, the author's words, punctuation, a dash.

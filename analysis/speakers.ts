@@ -320,6 +320,16 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
   const { tokens, lex, doc } = ctx;
   const lower = doc.text.slice(from, to).toLowerCase();
   const start = tokenIndexAt(tokens, from);
+  // A headline or a transcript label: "Лавров: «…»", "Spokesperson Price: “…”".
+  const label = /^\s*([^:\n]{1,80}?)\s*:\s*$/.exec(doc.text.slice(from, to));
+  if (label) {
+    const end = tokenIndexAt(tokens, to);
+    const run = tokens.slice(start, end);
+    if (run.length > 0 && run.length <= 6 && run.some((x) => isNameToken(x, lex)) && run.every((x) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || GLUE.has(x.lower) || ARTICLES.has(x.lower))) {
+      const colon = doc.text.lastIndexOf(':', to);
+      return { ...narrowToName(ctx, start, end - 1), via: 'cue-before', cue: span(doc.text, colon, colon + 1) };
+    }
+  }
   for (let i = tokenIndexAt(tokens, to) - 1; i >= start; i--) {
     const t = tokens[i];
     if (inRanges(ctx.quoteRanges, t.start) || !isCue(lex, t)) continue;

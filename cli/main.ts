@@ -119,6 +119,9 @@ function main(argv: string[]): void {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
+// A closed pipe (`… | head`) ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
 try {
   main(process.argv.slice(2));
 } catch (e) {
