@@ -221,7 +221,26 @@ export function findQuoteCandidates(doc: DocumentModel, lex: Lexicon): QuoteCand
     out.push({ start: pieceStart, end, contentStart: split ? pieceStart : start + 1, contentEnd: close, form: 'inline', group: g, block: split ? blockOf(pieceStart) : bi, endBlock });
   }
   out.sort((a, b) => a.start - b.start);
+  joinEnglishPieces(text, out, lex);
   return out;
+}
+
+/**
+ * English interrupts a quotation with separate pairs of marks: “A,” the ambassador said, “but B.”
+ * and “A,” he said. “B.” are one quotation in two pieces, like «A, — сказал он. — B».
+ */
+function joinEnglishPieces(text: string, quotes: QuoteCandidate[], lex: Lexicon): void {
+  for (let i = 1; i < quotes.length; i++) {
+    const a = quotes[i - 1];
+    const b = quotes[i];
+    if (a.form !== 'inline' || b.form !== 'inline' || a.endBlock !== b.block || a.group === b.group) continue;
+    if (!/[,!?]$/.test(text.slice(a.contentStart, a.contentEnd).trimEnd())) continue;
+    const between = text.slice(a.end, b.start);
+    if (!/^\s+[^«»„“”"\n.!?]{2,100}[,.:]\s+$/u.test(between)) continue;
+    const words = tokenize(between);
+    if (words.length > 12 || !words.some((w) => isCue(lex, w))) continue;
+    b.group = a.group;
+  }
 }
 
 /** A one-line block «— Name, Title» / «– пресс-служба МИД России» that attributes the block before it. */
@@ -265,10 +284,20 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   // Scare markers right before: so-called "…", так называемого «…».
   const before = text.slice(Math.max(block.start, start - 30), start).toLowerCase().replace(/\s+/g, ' ');
   if (lex.scareMarkers.some((m) => before.endsWith(m + ' ') || before.endsWith(m))) return false;
-  if (words.length === 1 && !/[.!?…]$/.test(content.trim())) return false;
+  // Reproduced speech ends with its own punctuation inside the marks: «Убирайтесь домой!»,
+  // «Работа будет продолжена», — сказал он; “a turning point.”
+  const after = text.slice(end, Math.min(block.end, end + 40));
+  const tailCue = /^[,.!?]?\s*[—–-]\s/.test(after) && tokenize(after).slice(0, 3).some((w) => isCue(lex, w));
+  const ownPunctuation = /[.!?…]$/.test(content.trim()) || (/,$/.test(content.trim()) && /^\s*[—–-]/.test(after)) || tailCue;
   const prevWords = tokenize(text, Math.max(block.start, start - 40), start);
   const nextWords = tokenize(text, end, Math.min(block.end, end + 40));
   const prevWord = prevWords[prevWords.length - 1];
+  if (words.length === 1 && !ownPunctuation) {
+    // One word is a quotation only as what somebody called something: called the move “reckless”.
+    const lead = prevWords.slice(-4);
+    const named = lead.some((w) => isCue(lex, w)) && !isUpperStart(content.trim()) && !(prevWord && lex.nameContext.has(prevWord.lower));
+    if (!named) return false;
+  }
   const nextWord = nextWords[0];
   const adjacentToPrev = prevWord && /^\s*$/.test(text.slice(prevWord.end, start));
   const adjacentToNext = nextWord && /^\s*$/.test(text.slice(end, nextWord.start));
@@ -277,10 +306,10 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
     // Russian puts the genre noun first (газета «Коммерсантъ», политики «четырех нет»); English
     // mostly after ("2+2" talks), and before only for a capitalised name (the newspaper "Kommersant"),
     // not for a description (called the plan "dead on arrival").
-    const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (lex.language === 'ru' || isUpperStart(content.trim()));
+    const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (isUpperStart(content.trim()) || (lex.language === 'ru' && words.length <= 3));
     if (nounBefore || (adjacentToNext && lex.nameContext.has(nextWord.lower))) return false;
   }
-  if (words.length >= 4) return true;
+  if (words.length >= 4 || ownPunctuation) return true;
   // A short capitalised span after a noun (not after a cue, a colon or a dash) names something:
   // учениями «Холодный ответ», the "Freedom Shield" drills.
   if (isUpperStart(content.trim()) && !/[:—–]\s*$/.test(text.slice(block.start, start)) && !(prevWord && isCue(lex, prevWord) && adjacentToPrev)) return false;

@@ -13,7 +13,7 @@ const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'зат�
 const GLUE = new Set(['of', 'for', 'to', 'and', 'иностранных', 'дел', 'по', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'la', 'le', 'du']);
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|ben|abu|de|da|van|von|der|du|dos|las?|le)$/;
 // Capitalised words that make a capitalised run a body or a place, not a person.
-const NON_PERSON = /^(?:ministry|department|council|service|agency|commission|office|forces?|union|organi[sz]ation|bank|fund|party|army|guard|institute|committee|court|parliament|assembly|government|nations|states|kingdom|republic|federation|news|times|post|press|coast|house|street|sea|island|shoal|strait|gulf|ocean|university|center|centre|school|group|company|corporation|embassy|mission|мид|министерство|министерства|ведомство|служба|службы|совет|совета|комитет|комитета|агентство|республика|республики|федерация|федерации|море|моря|залив|остров|кавказ|кавказе|кавказа|восток|востоке|востока|оон|нато|ес|сша|рф|кнр|россия|россии|китай|китая|москва|москве|пекин|пекине|вашингтон|вашингтона|киев|киеве|баку|united|european|national|international|affairs|foreign|studies|the|a|an)$/;
+const NON_PERSON = /^(?:ministry|department|council|service|agency|commission|office|forces?|union|organi[sz]ation|bank|fund|party|army|guard|institute|committee|court|parliament|assembly|government|nations|states|kingdom|republic|federation|news|times|post|press|coast|house|street|sea|island|shoal|strait|gulf|ocean|university|center|centre|school|group|company|corporation|embassy|mission|мид|министерство|министерства|ведомство|служба|службы|совет|совета|комитет|комитета|агентство|республика|республики|федерация|федерации|море|моря|залив|остров|кавказ|кавказе|кавказа|восток|востоке|востока|оон|нато|ес|сша|рф|кнр|россия|россии|китай|китая|москва|москве|пекин|пекине|вашингтон|вашингтона|киев|киеве|баку|united|european|national|international|affairs|foreign|studies|middle|east|west|north|south|asia|europe|africa|america|americas|pacific|atlantic|arctic|caucasus|balkans|sahel|gaza|strip|bay|river|mountains|valley|canal|peninsula|восток|востоке|востока|запад|азия|азии|европа|европе|европы|африка|африки|америка|америки|the|a|an)$/;
 const STOP_CAPS = /^(?:the|a|an|in|on|at|but|and|however|meanwhile|when|after|before|while|if|as|this|that|these|those|it|we|our|по|в|на|с|и|а|но|однако|при|это|как|мы|наш|наша|также|кроме|между|для|после|до|к|от|о|об|из|за|при|так|то|тем|все|всё)$/;
 
 export interface SpeakerContext {
@@ -23,9 +23,9 @@ export interface SpeakerContext {
   /** Quote spans (to skip their words when looking for names and cues). */
   quoteRanges: Array<[number, number]>;
   /** Person-like mentions found so far in document order, for pronouns. */
-  persons: Array<Span & { feminine: boolean }>;
+  persons: PersonMention[];
   /** Subjects of reporting cues ("Finland's foreign minister said"), which a pronoun may also point at. */
-  subjects: Span[];
+  subjects: SubjectMention[];
 }
 
 export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[]): SpeakerContext {
@@ -63,14 +63,27 @@ function isNameToken(t: Token, lex: Lexicon): boolean {
   return true;
 }
 
+type Gender = 'f' | 'm' | '?';
+
+export interface PersonMention extends Span {
+  gender: Gender;
+  /** Lower-cased title words written right before the name ("deputy secretary"), to tie later title phrases to it. */
+  titles: string[];
+}
+
+export interface SubjectMention extends Span {
+  gender: Gender;
+}
+
 /** Person-like mentions: runs of two or more name words (or initials + surname) that are not a body or place. */
-function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boolean }> {
+function findPersonMentions(ctx: SpeakerContext): PersonMention[] {
   const { tokens, lex, doc } = ctx;
-  const out: Array<Span & { feminine: boolean }> = [];
+  const out: PersonMention[] = [];
   const surnames = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!isNameToken(t, lex)) continue;
+    const runStart = i;
     let j = i;
     while (j + 1 < tokens.length && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || ((NAME_PARTICLE.test(tokens[j + 1].lower) || /^(?:of|for|and|&)$/.test(tokens[j + 1].lower)) && tokens[j + 2] && isNameToken(tokens[j + 2], lex)))) j++;
     let run = tokens.slice(i, j + 1);
@@ -82,13 +95,19 @@ function findPersonMentions(ctx: SpeakerContext): Array<Span & { feminine: boole
     });
     run = run.slice(cut + 1);
     if (run.length === 0) continue;
+    const first = i - run.length + 1;
     const last = run[run.length - 1];
-    const personLike = run.length >= 2 || isInitials(run[0].text) || surnames.has(stem(last.lower)) || titleBefore(ctx, i - run.length + 1);
-    if (!personLike) continue;
-    if (run.length >= 2 || isInitials(run[0].text)) surnames.add(stem(last.lower.replace(/^(?:\p{L}\.)+/u, '')));
-    const s = run[0].start;
-    const e = last.end;
-    out.push({ ...span(doc.text, s, e), feminine: isFeminine(run, lex) });
+    const fullInitials = run.length === 1 && /^(?:\p{Lu}\.){1,3}\p{Lu}[\p{Ll}-]+$/u.test(run[0].text); // С.В.Лавров, not U.S.
+    const personLike = run.length >= 2 || fullInitials || surnames.has(stem(last.lower)) || titleBefore(ctx, first);
+    if (!personLike || (run.length === 2 && isInitials(run[1].text) && !/\p{Ll}/u.test(run[1].text))) continue;
+    if (run.length >= 2 || fullInitials) surnames.add(stem(last.lower.replace(/^(?:\p{L}\.)+/u, '')));
+    // Title words right before the name, inside the run or just before it (lower-case titles).
+    const titles: string[] = [];
+    for (let k = first - 1; k >= Math.max(0, runStart - 1, first - 5); k--) {
+      if (!lex.speakerTitles.has(tokens[k].lower) && !(k >= runStart)) break;
+      titles.push(tokens[k].lower);
+    }
+    out.push({ ...span(doc.text, run[0].start, last.end), gender: genderOf(ctx, run, i + 1), titles });
   }
   return out;
 }
@@ -104,9 +123,28 @@ function stem(w: string): string {
   return w.length > 5 ? w.slice(0, w.length - 2) : w;
 }
 
-function isFeminine(run: Token[], lex: Lexicon): boolean {
-  if (lex.language !== 'ru') return false;
-  return run.some((r) => /(?:ова|ева|ина|ая|ская|цкая)$/.test(r.lower) || /^(?:мария|анна|елена|ольга|наталья|татьяна|ирина|светлана|екатерина|валентина|людмила|юлия|дарья|александра|вероника)$/.test(r.lower));
+const FEMALE_NAMES = /^(?:мария|марии|анна|анны|елена|елены|ольга|ольги|наталья|натальи|татьяна|татьяны|ирина|ирины|светлана|светланы|екатерина|екатерины|валентина|валентины|людмила|людмилы|юлия|юлии|дарья|дарьи|вероника|вероники|ануш|нино|ангела|ангелы|урсула|урсулы|кая|каи|камала|камалы|хиллари|кондолиза|кондолизы|джейн|мэри|элизабет|лиз|наглаа)$/;
+
+/** Russian gender from the name's endings or from the past-tense verb right after it (сказала, заявил). */
+function genderOf(ctx: SpeakerContext, run: Token[], next: number): Gender {
+  if (ctx.lex.language !== 'ru') return '?';
+  if (run.some((r) => FEMALE_NAMES.test(r.lower)) || /(?:ова|ева|ёва|ина|ына|ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
+  const v = verbGender(ctx, next);
+  if (v !== '?') return v;
+  if (/(?:ов|ев|ёв|ин|ын|ский|цкий)$/.test(run[run.length - 1].lower)) return 'm';
+  return '?';
+}
+
+/** The gender a Russian past-tense verb at token `k` (after an optional adverb or two) agrees with. */
+function verbGender(ctx: SpeakerContext, k: number): Gender {
+  const { tokens, lex } = ctx;
+  for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
+    const w = tokens[k].lower;
+    if (/^\p{Ll}{3,}(?:ла|лась)$/u.test(w)) return 'f';
+    if (/^\p{Ll}{3,}(?:[аеиоуыя]л|лся)$/u.test(w) && !lex.speakerTitles.has(w)) return 'm';
+    if (!lex.skipBeforeCue.has(w) && !/^(?:в|ответ|свою|очередь)$/.test(w)) return '?';
+  }
+  return '?';
 }
 
 function gapIsSpace(text: string, a: number, b: number): boolean {
@@ -170,14 +208,23 @@ function npBefore(ctx: SpeakerContext, cueIdx: number, floor: number): Found | n
     let k = j - 1;
     while (k >= 0 && tokens[k].start >= floor && !/[,.;:!?«»“”"]/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
     // tokens[k] is the last token before the opening comma of the parenthetical.
+    const seg = npBeforeFrom(ctx, j, floor);
+    // "Britain’s ambassador, Sarah Coles, said": the name in commas is the nearest mention.
+    if (seg && tokens[k + 1] && seg.np.start === tokens[k + 1].start && isBareName(ctx, seg.np)) return seg;
     if (k >= 0 && tokens[k].start >= floor && /^\s*,\s*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) {
       const inner = npBeforeFrom(ctx, k, floor);
       if (inner) return inner;
     }
-    return npBeforeFrom(ctx, j, floor);
+    return seg;
   }
   if (/[^\s]/.test(gap.replace(/[’']s?/g, ''))) return null;
   return npBeforeFrom(ctx, j, floor);
+}
+
+/** Two or more name words with no title or body word: a person's name. */
+function isBareName(ctx: SpeakerContext, np: Span): boolean {
+  const ws = tokenize(np.text);
+  return ws.length >= 2 && ws.every((w) => isNameToken(w, ctx.lex) && !NON_PERSON.test(w.lower) && !ctx.lex.speakerTitles.has(w.lower) && !/^\p{Lu}{2,}$/u.test(w.text));
 }
 
 function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | null {
@@ -203,11 +250,11 @@ function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | nu
 }
 
 /** The first name or title phrase of a clause, up to its cue (no other cue in between). */
-function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number): Found | null {
+function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number, acrossCues = false): Found | null {
   const { tokens, lex, doc } = ctx;
   for (let k = first; k < cueIdx; k++) {
     const t = tokens[k];
-    if (inRanges(ctx.quoteRanges, t.start) || isCue(lex, t)) return null;
+    if (inRanges(ctx.quoteRanges, t.start) || (isCue(lex, t) && !acrossCues)) return null;
     if (lex.clauseStarts.has(t.lower) && k > first) return null;
     if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
     if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower)) {
@@ -242,12 +289,12 @@ function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   return span(doc.text, tokens[i].start, tokens[j].end);
 }
 
-function findCueSubjects(ctx: SpeakerContext): Span[] {
-  const out: Span[] = [];
+function findCueSubjects(ctx: SpeakerContext): SubjectMention[] {
+  const out: SubjectMention[] = [];
   ctx.tokens.forEach((t, i) => {
     if (!isCue(ctx.lex, t) || inRanges(ctx.quoteRanges, t.start)) return;
     const b = npBefore(ctx, i, 0);
-    if (b && !b.pronoun) out.push(b.np);
+    if (b && !b.pronoun) out.push({ ...b.np, gender: ctx.lex.language === 'ru' ? verbGender(ctx, i) : '?' });
   });
   return out;
 }
@@ -255,29 +302,47 @@ function findCueSubjects(ctx: SpeakerContext): Span[] {
 /** The nearest person-like mention before `pos`, outside quotes, agreeing in gender where the language marks it. */
 export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: number): Span | null {
   const g = ctx.lex.pronouns.get(pronoun.text.toLowerCase());
-  const gendered = ctx.lex.language === 'ru' && (g === 'f' || g === 'm');
-  let best: Span | null = null;
+  const personal = g === 'm' || g === 'f';
+  const fits = (x: Gender) => !personal || x === '?' || x === g;
+  let person: PersonMention | null = null;
+  let unknown: PersonMention | null = null;
   for (let k = ctx.persons.length - 1; k >= 0; k--) {
     const p = ctx.persons[k];
-    if (p.start >= before || inRanges(ctx.quoteRanges, p.start)) continue;
-    if (gendered && (g === 'f') !== p.feminine) continue;
-    best = span(ctx.doc.text, p.start, p.end);
+    if (p.start >= before || inRanges(ctx.quoteRanges, p.start) || !fits(p.gender)) continue;
+    // Prefer a name whose gender is known to agree (Мария Захарова for «она») over a nearer unknown one.
+    if (personal && p.gender === '?' && ctx.lex.language === 'ru') {
+      unknown = unknown ?? p;
+      if (before - p.start < 1500) continue;
+    }
+    person = p;
     break;
   }
-  // A title phrase that was the subject of a cue ("the ambassador said") is an antecedent too,
-  // where it is nearer than any named person (Russian pronouns need a gendered name).
-  if (!gendered) {
-    const personal = g === 'm' || g === 'f';
-    for (let k = ctx.subjects.length - 1; k >= 0; k--) {
-      const sj = ctx.subjects[k];
-      if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start)) continue;
-      // he/she never point at a body ("The New York Times reported …")
-      if (personal && tokenize(sj.text).some((x) => NON_PERSON.test(x.lower) && !ARTICLES.has(x.lower))) continue;
-      if (!best || sj.start > best.end) best = sj;
-      break;
-    }
+  if (!person || (unknown && before - person.start >= 1500)) person = unknown ?? person;
+  // A title phrase that was the subject of a cue ("the ambassador said", "Российский министр
+  // заявил") is an antecedent too, where it is nearer than any named person.
+  for (let k = ctx.subjects.length - 1; k >= 0; k--) {
+    const sj = ctx.subjects[k];
+    if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start) || !fits(sj.gender)) continue;
+    // he/she never point at a body ("The New York Times reported …")
+    const words = tokenize(sj.text).filter((x) => !ARTICLES.has(x.lower));
+    if (personal && words.some((x) => NON_PERSON.test(x.lower) || /^\p{Lu}{2,}$/u.test(x.text))) continue;
+    if (person && sj.start <= person.end) break;
+    // "the Deputy Secretary" after "Deputy Secretary Mark Hartwell": the name it stands for.
+    const named = titledPerson(ctx, words.map((x) => x.lower), before);
+    return named ?? sj;
   }
-  return best;
+  return person ? span(ctx.doc.text, person.start, person.end) : null;
+}
+
+/** The latest person introduced with all of these title words ("deputy secretary" → Mark Hartwell). */
+function titledPerson(ctx: SpeakerContext, words: string[], before: number): Span | null {
+  if (words.length === 0 || !words.some((w) => ctx.lex.speakerTitles.has(w))) return null;
+  for (let k = ctx.persons.length - 1; k >= 0; k--) {
+    const p = ctx.persons[k];
+    if (p.start >= before) continue;
+    if (words.every((w) => p.titles.includes(w))) return span(ctx.doc.text, p.start, p.end);
+  }
+  return null;
 }
 
 function asSpeaker(ctx: SpeakerContext, found: Found, via: Speaker['via'], cue: Span | undefined, before: number): Speaker | null {
@@ -330,6 +395,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
       return { ...narrowToName(ctx, start, end - 1), via: 'cue-before', cue: span(doc.text, colon, colon + 1) };
     }
   }
+  let conjCue: number | undefined;
   for (let i = tokenIndexAt(tokens, to) - 1; i >= start; i--) {
     const t = tokens[i];
     if (inRanges(ctx.quoteRanges, t.start) || !isCue(lex, t)) continue;
@@ -342,16 +408,26 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
     const b = npBefore(ctx, i, from);
     if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
     // "said … and called it …" / "заявил … и призвал …": the earlier cue's subject.
-    if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) continue;
+    if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) {
+      conjCue = conjCue ?? i;
+      continue;
+    }
     // "Об этом заявил Лавров: «…»": the subject after the cue.
     const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
     if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
       const gap = doc.text.slice(t.end, a.np.start);
-      if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6) return asSpeaker(ctx, a, 'cue-before', cue, before);
+      // Only a subject, not an object ("обвинила Москву в …"): the phrase ends at a colon, a comma or "что".
+      const after = doc.text.slice(a.np.end, a.np.end + 12);
+      if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6 && /^\s*(?:[:,]|что\b|that\b)/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
     }
     // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase.
     const subj = clauseSubject(ctx, start, i);
     if (subj) return asSpeaker(ctx, subj, 'cue-before', cue, before);
+  }
+  if (conjCue !== undefined) {
+    // "Hartwell declined to comment but said that …": the clause's subject.
+    const subj = clauseSubject(ctx, start, conjCue, true);
+    if (subj) return asSpeaker(ctx, subj, 'cue-before', span(doc.text, tokens[conjCue].start, tokens[conjCue].end), before);
   }
   for (const phrase of lex.accordingTo) {
     const k = lower.lastIndexOf(phrase);

@@ -9,7 +9,8 @@ interface Result {
 
 function position(source: string, offset: number): string {
   let line = 1;
-  let lineStart = 0;
+  // A BOM is not a column an editor shows.
+  let lineStart = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (let i = 0; i < offset; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {

@@ -6,7 +6,7 @@ import { analyze, toJson, type Analysis } from '../analysis/index.ts';
 import { formatText, formatMarkdown } from './format.ts';
 
 const VERSION = process.env.DL_VERSION ?? '0.1.0';
-const USAGE = `usage: diplomatic-lens analyze [--format json|text|markdown] [--language auto|ru|en] FILE...
+const USAGE = `usage: diplomatic-lens analyze [--format json|text|markdown] [--language auto|ru|en] [--max-size N] FILE...
 
 Annotates diplomatic texts (Russian, English): quotations and who said them.
   --format json       one JSON array, one object per file (file + the annotation guide's shape)
@@ -49,7 +49,8 @@ export function readText(file: string, maxSize: number): { text?: string; error?
   }
   if (buf.subarray(0, 8000).includes(0)) return { error: 'looks binary (contains NUL bytes); skipped' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
+    // ignoreBOM keeps a BOM in the text: offsets count into the file as read, BOM included.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf) };
   } catch {
     return { error: 'is not valid UTF-8; skipped (convert it to UTF-8 first)' };
   }
@@ -65,6 +66,10 @@ function main(argv: string[]): void {
     return;
   }
   if (argv[0] !== 'analyze') fail(`unknown command "${argv[0]}"\n${USAGE}`);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
   let format: Format = 'text';
   let language: 'auto' | 'ru' | 'en' = 'auto';
   let maxSize = 20_000_000;

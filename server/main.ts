@@ -18,11 +18,13 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfig = false;
+let canRefreshTokens = false;
 const analyses = new Analyses(() => settings);
 const toldSkipped = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
+  canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
   const init = params.initializationOptions as Partial<Settings> | undefined;
   if (init) settings = { ...settings, ...init };
   return {
@@ -52,7 +54,8 @@ async function refreshSettings(): Promise<void> {
     settings = { ...DEFAULT_SETTINGS };
   }
   analyses.clear();
-  connection.languages.semanticTokens.refresh();
+  // Only a client that said it can refresh may be asked to (Neovim 0.7 cannot).
+  if (canRefreshTokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
