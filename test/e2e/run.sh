@@ -17,7 +17,7 @@
 # ../shared/corpus), DL_E2E_SKIP_BUILD=1 (reuse dist/, out/ and the VSIX), DL_E2E_SCREENSHOT
 # (where the UI screenshot goes on success, default docs/screenshot.png; "none" keeps it in .run/),
 # VERBOSE=1 (all extension host output).
-# Last line: "e2e: N passed, N failed" (one per test); exit code 0 only if both passed.
+# Last line: "e2e: N passed, N failed" over the checks inside both tests; exit code 0 only if both passed.
 set -uo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E="$REPO/test/e2e"
@@ -121,8 +121,8 @@ ui_test() {
   step "UI: ui.mjs (chromium): open the statement, hover a quotation, screenshot"
   local shot="$RUN/screenshot.png" rc
   timeout -k 5 240 node "$E2E/ui.mjs" "http://127.0.0.1:$port" "$WORKSPACE" ru-wire-talks-quotes.txt \
-    констатировали Рябков "$shot" "$ud/logs" </dev/null
-  rc=$?
+    констатировали Рябков "$shot" "$ud/logs" </dev/null | tee "$RUN/ui.out"
+  rc=${PIPESTATUS[0]}
   [ $rc = 124 ] && echo "FAIL ui.mjs timed out after 240 s"
   stop_all
   local dest="${DL_E2E_SCREENSHOT:-$REPO/docs/screenshot.png}"
@@ -147,8 +147,8 @@ exthost_test() {
   GROUPS_STARTED+=($!)
   wait_http "http://127.0.0.1:$port/version" 60 "$log" || return 1
   step "extension host: exthost.mjs runs out/e2e/suite/index.js (extensionDevelopmentPath = repo)"
-  timeout -k 5 240 node "$E2E/exthost.mjs" "http://127.0.0.1:$port" "$WORKSPACE" "$REPO" "$SUITE" </dev/null
-  rc=$?
+  timeout -k 5 240 node "$E2E/exthost.mjs" "http://127.0.0.1:$port" "$WORKSPACE" "$REPO" "$SUITE" </dev/null | tee "$RUN/exthost.out"
+  rc=${PIPESTATUS[0]}
   [ $rc = 124 ] && echo "FAIL exthost.mjs timed out after 240 s"
   stop_all
   return $rc
@@ -161,5 +161,14 @@ passed=0; failed=0
 for r in "${results[@]}"; do if [ "$r" = 0 ]; then passed=$((passed+1)); else failed=$((failed+1)); fi; done
 step "done; logs in ${RUN#"$REPO"/}/"
 [ "$failed" = 0 ] || echo "e2e: see ${RUN#"$REPO"/}/ui/user-data/logs and ${RUN#"$REPO"/}/exthost/user-data/logs (exthost*/ for the extension host)"
-echo "e2e: $passed passed, $failed failed"
+# The checks inside both tests ("ui: N passed, N failed", "exthost: N passed, N failed"), so the
+# total says how many assertions ran, not only how many drivers.
+checks_p=0; checks_f=0
+for f in "$RUN/ui.out" "$RUN/exthost.out"; do
+  line=$(grep -aoE '^(ui|exthost): [0-9]+ passed, [0-9]+ failed' "$f" 2>/dev/null | tail -1)
+  [ -n "$line" ] || continue
+  n=${line#*: }; checks_p=$((checks_p + ${n%% passed*})); n=${n#*, }; checks_f=$((checks_f + ${n%% failed*}))
+done
+echo "e2e: $passed of ${#results[@]} drivers passed; checks inside them:"
+echo "e2e: $checks_p passed, $((checks_f + failed)) failed"
 [ "$failed" = 0 ]
