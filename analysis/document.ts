@@ -3,6 +3,8 @@
 // Markdown markup never shift a span. Also marks the ranges that prose analysis must not look into
 // (code, link targets, URLs, HTML comments).
 
+import { inSortedRanges } from './ranges.ts';
+
 export interface Line {
   start: number;
   /** End of the line's text, before `\r\n`, `\n` or `\r`. */
@@ -187,18 +189,9 @@ function maskInline(text: string, md: boolean, masked: Array<[number, number]>):
   }
 }
 
-/** True when `i` falls in a masked range (binary search). */
+/** True when `i` falls in a masked range. */
 export function isMasked(doc: DocumentModel, i: number): boolean {
-  const m = doc.masked;
-  let lo = 0;
-  let hi = m.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (m[mid][1] <= i) lo = mid + 1;
-    else if (m[mid][0] > i) hi = mid - 1;
-    else return true;
-  }
-  return false;
+  return inSortedRanges(doc.masked, i);
 }
 
 /** The index of the block containing offset `i`, or -1. */

@@ -5,6 +5,7 @@
 import type { DocumentModel } from './document.ts';
 import { type Lexicon, isCue } from './lexicon.ts';
 import type { QuoteCandidate } from './quotes.ts';
+import { inSortedRanges } from './ranges.ts';
 import { span, type Speaker, type Span } from './types.ts';
 import { tokenize, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
 
@@ -37,18 +38,7 @@ export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: Qu
   return ctx;
 }
 
-/** Whether `i` falls in one of the sorted, non-overlapping ranges (binary search). */
-function inRanges(ranges: Array<[number, number]>, i: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid][1] <= i) lo = mid + 1;
-    else if (ranges[mid][0] > i) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
+const inRanges = inSortedRanges;
 
 /** The ranges that intersect [a, b), for scans bounded to one block. */
 function rangesWithin(ranges: Array<[number, number]>, a: number, b: number): Array<[number, number]> {
