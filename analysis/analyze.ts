@@ -4,6 +4,8 @@ import { detectLanguage } from './language.ts';
 import { lexicon } from './lexicon.ts';
 import { findQuoteCandidates } from './quotes.ts';
 import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
+import { findEntities } from './entities/index.ts';
+import { tokenize } from './tokens.ts';
 import { span, type Analysis, type AnalyzeOptions, type Claim, type Quote } from './types.ts';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -11,7 +13,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
-  const ctx = buildSpeakerContext(doc, lex, candidates);
+  const tokens = tokenize(text);
+  const { entities, titles } = findEntities(text, language, tokens);
+  const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
   const quotes: Quote[] = candidates.map((c, i) => ({
     ...span(text, c.start, c.end),
@@ -27,5 +31,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (!sp?.cue || sp.pronoun === sp || (sp.pronoun && sp.start === sp.pronoun.start)) continue;
     claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end) });
   }
-  return { language, entities: [], quotes, claims, assertions: [] };
+  return { language, entities, quotes, claims, assertions: [] };
 }

@@ -6,7 +6,8 @@ import type { DocumentModel } from './document.ts';
 import { type Lexicon, isCue } from './lexicon.ts';
 import type { QuoteCandidate } from './quotes.ts';
 import { inSortedRanges } from './ranges.ts';
-import { span, type Speaker, type Span } from './types.ts';
+import { linkKey } from './morphology.ts';
+import { span, type Entity, type Speaker, type Span } from './types.ts';
 import { tokenize, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -27,13 +28,15 @@ export interface SpeakerContext {
   persons: PersonMention[];
   /** Subjects of reporting cues ("Finland's foreign minister said"), which a pronoun may also point at. */
   subjects: SubjectMention[];
+  /** Spans of organisations, countries and places: never what he/she points at. */
+  bodies: Array<[number, number]>;
 }
 
-export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[]): SpeakerContext {
-  const tokens = tokenize(doc.text);
+export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[], tokens: Token[], entities: Entity[], titles: Map<string, string[]>): SpeakerContext {
   const quoteRanges: Array<[number, number]> = quotes.map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
-  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [] };
-  ctx.persons = findPersonMentions(ctx);
+  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [], bodies: [] };
+  ctx.persons = personMentions(ctx, entities, titles);
+  ctx.bodies = entities.filter((e) => e.type !== 'person' && e.type !== 'date' && e.type !== 'demonym').map((e): [number, number] => [e.start, e.end]);
   ctx.subjects = findCueSubjects(ctx);
   return ctx;
 }
@@ -65,53 +68,21 @@ export interface SubjectMention extends Span {
   gender: Gender;
 }
 
-/** Person-like mentions: runs of two or more name words (or initials + surname) that are not a body or place. */
-function findPersonMentions(ctx: SpeakerContext): PersonMention[] {
-  const { tokens, lex, doc } = ctx;
+/** People from the entity recogniser, with the gender Russian pronouns need and their titles. */
+function personMentions(ctx: SpeakerContext, entities: Entity[], titles: Map<string, string[]>): PersonMention[] {
   const out: PersonMention[] = [];
-  const surnames = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!isNameToken(t, lex)) continue;
-    const runStart = i;
-    let j = i;
-    while (j + 1 < tokens.length && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || ((NAME_PARTICLE.test(tokens[j + 1].lower) || /^(?:of|for|and|&)$/.test(tokens[j + 1].lower)) && tokens[j + 2] && isNameToken(tokens[j + 2], lex)))) j++;
-    let run = tokens.slice(i, j + 1);
-    i = j;
-    // Titles and bodies in front of a name are not the name: "Latvian Foreign Minister Baiba Braže".
-    let cut = -1;
-    run.forEach((r, k) => {
-      if (lex.speakerTitles.has(r.lower) || NON_PERSON.test(r.lower) || /^\p{Lu}{2,}$/u.test(r.text) || /^(?:of|for|and|&)$/.test(r.lower) || (lex.language === 'ru' && /ии$/.test(r.lower))) cut = k;
-    });
-    run = run.slice(cut + 1);
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    const first = tokenIndexAt(ctx.tokens, e.start);
+    const next = tokenIndexAt(ctx.tokens, e.end);
+    const run = ctx.tokens.slice(first, next);
     if (run.length === 0) continue;
-    const first = i - run.length + 1;
-    const last = run[run.length - 1];
-    const fullInitials = run.length === 1 && /^(?:\p{Lu}\.){1,3}\p{Lu}[\p{Ll}-]+$/u.test(run[0].text); // С.В.Лавров, not U.S.
-    const personLike = run.length >= 2 || fullInitials || surnames.has(stem(last.lower)) || titleBefore(ctx, first);
-    if (!personLike || (run.length === 2 && isInitials(run[1].text) && !/\p{Ll}/u.test(run[1].text))) continue;
-    if (run.length >= 2 || fullInitials) surnames.add(stem(last.lower.replace(/^(?:\p{L}\.)+/u, '')));
-    // Title words right before the name, inside the run or just before it (lower-case titles).
-    const titles: string[] = [];
-    for (let k = first - 1; k >= Math.max(0, runStart - 1, first - 5); k--) {
-      if (!lex.speakerTitles.has(tokens[k].lower) && !(k >= runStart)) break;
-      titles.push(tokens[k].lower);
-    }
-    out.push({ ...span(doc.text, run[0].start, last.end), gender: genderOf(ctx, run, i + 1), titles });
+    out.push({ ...span(ctx.doc.text, e.start, e.end), gender: genderOf(ctx, run, next), titles: titles.get(e.id) ?? [] });
   }
   return out;
 }
 
-function titleBefore(ctx: SpeakerContext, idx: number): boolean {
-  const t = ctx.tokens[idx];
-  const prev = ctx.tokens[idx - 1];
-  return !!prev && ctx.lex.speakerTitles.has(prev.lower) && gapIsSpace(ctx.doc.text, prev.end, t.start);
-}
 
-function stem(w: string): string {
-  // Inflected surnames (Рябков, Рябкова, Рябкову) share their first letters.
-  return w.length > 5 ? w.slice(0, w.length - 2) : w;
-}
 
 const FEMALE_NAMES = /^(?:мария|марии|анна|анны|елена|елены|ольга|ольги|наталья|натальи|татьяна|татьяны|ирина|ирины|светлана|светланы|екатерина|екатерины|валентина|валентины|людмила|людмилы|юлия|юлии|дарья|дарьи|вероника|вероники|ануш|нино|ангела|ангелы|урсула|урсулы|кая|каи|камала|камалы|хиллари|кондолиза|кондолизы|джейн|мэри|элизабет|лиз|наглаа)$/;
 
@@ -273,7 +244,8 @@ function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   const nameStart = k + 1;
   if (nameStart <= j && nameStart > i) {
     const run = tokens.slice(nameStart, j + 1);
-    const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.persons.some((p) => p.text.endsWith(run[run.length - 1].text.slice(0, 4)) || stem(p.text.split(/\s+/).pop()!.toLowerCase()) === stem(run[run.length - 1].lower));
+    const lastKey = linkKey(run[run.length - 1].text, lex.language);
+    const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.persons.some((p) => linkKey(p.text.split(/\s+/).pop()!, lex.language) === lastKey);
     if (isPerson || lex.speakerTitles.has(tokens[k].lower)) return span(doc.text, tokens[nameStart].start, tokens[j].end);
   }
   return span(doc.text, tokens[i].start, tokens[j].end);
@@ -315,7 +287,7 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: numbe
     if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start) || !fits(sj.gender)) continue;
     // he/she never point at a body ("The New York Times reported …")
     const words = tokenize(sj.text).filter((x) => !ARTICLES.has(x.lower));
-    if (personal && words.some((x) => NON_PERSON.test(x.lower) || /^\p{Lu}{2,}$/u.test(x.text))) continue;
+    if (personal && (words.some((x) => NON_PERSON.test(x.lower) || /^\p{Lu}{2,}$/u.test(x.text)) || (inRanges(ctx.bodies, sj.start) && !ctx.persons.some((p) => p.start >= sj.start && p.end <= sj.end)))) continue;
     if (person && sj.start <= person.end) break;
     // "the Deputy Secretary" after "Deputy Secretary Mark Hartwell": the name it stands for.
     const named = titledPerson(ctx, words.map((x) => x.lower), before);

@@ -17,7 +17,10 @@ export interface Entity extends Span {
   type: EntityType;
   /** Mentions of one referent in a document share an id. */
   id: string;
+  /** The referent's usual name (Россия, Сергей Лавров), in the nominative where the data has it. */
   canonical?: string;
+  /** The official or full name where the data knows it (Российская Федерация). */
+  official?: string;
 }
 
 /** How a quote's speaker was found; shown in hovers so the reader can judge it. */

@@ -1,6 +1,7 @@
 // The language server: LSP wiring only. It keeps documents in sync, asks the analysis core for an
-// Analysis and maps it to protocol types (semantic tokens, hovers, the quotes request). It holds no
-// language rules. Runs over stdio (`node dist/server.js --stdio`) or IPC (the VS Code client).
+// Analysis and maps it to protocol types (semantic tokens, hovers, entity highlights, definitions,
+// references, the quotes request). It holds no language rules. Runs over stdio
+// (`node dist/server.js --stdio`) or IPC (the VS Code client).
 import {
   createConnection,
   ProposedFeatures,
@@ -13,6 +14,7 @@ import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, QUOTES_
 import { Analyses } from './analyses.ts';
 import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
+import { documentHighlights, definition, references } from './features/entities.ts';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,6 +33,9 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      documentHighlightProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       semanticTokensProvider: {
         legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
         full: true,
@@ -89,6 +94,25 @@ connection.onHover((params) => {
   if (!doc) return null;
   const a = entryFor(doc).analysis;
   return a ? hoverAt(doc, a, doc.offsetAt(params.position)) : null;
+});
+
+// Entities: all mentions of the referent under the cursor; its first mention; every mention.
+connection.onDocumentHighlight((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? documentHighlights(doc, a, doc.offsetAt(params.position)) : [];
+});
+
+connection.onDefinition((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? definition(doc, a, doc.offsetAt(params.position)) : null;
+});
+
+connection.onReferences((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? references(doc, a, doc.offsetAt(params.position), params.context.includeDeclaration) : [];
 });
 
 connection.onRequest(QUOTES_REQUEST, (params: QuotesParams): QuoteItem[] => {

@@ -1,8 +1,11 @@
 // Hover on a quotation: who said it (or that the text names nobody), how the speaker was found,
 // with a link to the speaker's position; hover on a speaker: the quotes attributed to them.
+// On a named entity the entity's part (features/entities.ts) comes first, then a rule, then the
+// quote or speaker part where the entity sits in a quote or names a speaker.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Quote, Span } from '../../analysis/index.ts';
+import { entityAt, entityMarkdown } from './entities.ts';
 
 const VIA: Record<string, { en: string }> = {
   'cue-after': { en: 'named after the quote' },
@@ -34,6 +37,19 @@ function contains(s: Span, offset: number): boolean {
 }
 
 export function hoverAt(doc: TextDocument, a: Analysis, offset: number): Hover | null {
+  const e = entityAt(a, offset);
+  const q = quoteHoverAt(doc, a, offset);
+  if (!e) return q && hover(doc, q.value, q.span);
+  const value = entityMarkdown(doc, a, e);
+  if (!q) return hover(doc, value, e);
+  // Both hold only where the entity and the quote (or speaker) overlap. The more specific part comes
+  // first, as in the semantic tokens: a speaker before the person, an entity before the quote around it.
+  const speakerFirst = q.value.startsWith('**Speaker**');
+  return hover(doc, speakerFirst ? `${q.value}\n\n---\n\n${value}` : `${value}\n\n---\n\n${q.value}`, { start: Math.max(e.start, q.span.start), end: Math.min(e.end, q.span.end) });
+}
+
+/** The quote or speaker part of a hover at `offset`, and the span it describes. */
+function quoteHoverAt(doc: TextDocument, a: Analysis, offset: number): { value: string; span: Span } | null {
   // A speaker (or the pronoun that points at one).
   const said = a.quotes.filter((q) => q.speaker && (contains(q.speaker, offset) || (q.speaker.pronoun && contains(q.speaker.pronoun, offset))));
   if (said.length > 0) {
@@ -44,11 +60,11 @@ export function hoverAt(doc: TextDocument, a: Analysis, offset: number): Hover |
     const same = a.quotes.filter((q) => q.speaker && q.speaker.text === sp.text);
     lines.push(`Quoted ${same.length} time${same.length === 1 ? '' : 's'} in this document:`, '');
     for (const q of same.slice(0, 10)) lines.push(`- [line ${doc.positionAt(q.start).line + 1}](${link(doc, q)}): ${md(preview(q.content.text, 100))}`);
-    return hover(doc, lines.join('\n'), hit);
+    return { value: lines.join('\n'), span: hit };
   }
   const q = a.quotes.find((x) => contains(x, offset));
   if (!q) return null;
-  return hover(doc, quoteHover(doc, a, q), q);
+  return { value: quoteHover(doc, a, q), span: q };
 }
 
 function quoteHover(doc: TextDocument, a: Analysis, q: Quote): string {
@@ -65,7 +81,7 @@ function quoteHover(doc: TextDocument, a: Analysis, q: Quote): string {
   return lines.join('\n');
 }
 
-function hover(doc: TextDocument, value: string, s: Span): Hover {
+function hover(doc: TextDocument, value: string, s: { start: number; end: number }): Hover {
   const contents: MarkupContent = { kind: 'markdown', value };
   return { contents, range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) } };
 }

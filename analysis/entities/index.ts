@@ -1,0 +1,165 @@
+// Named entities: gazetteer mentions (countries, places, organisations, demonyms), dates, and
+// people/organisations found by pattern, merged into one flat, longest-span list and linked:
+// one id per referent across inflections, surname-only mentions, initials and abbreviations.
+import type { Entity, EntityType, Language } from '../types.ts';
+import { tokenize, isUpperStart, type Token } from '../tokens.ts';
+import type { Range } from '../ranges.ts';
+import { findGazetteerMentions } from './gazetteer.ts';
+import { findDates } from './dates.ts';
+import { findPatternMentions, type PatternMention } from './patterns.ts';
+import { ruKey, enKey } from '../morphology.ts';
+
+interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  id?: string;
+  canonical?: string;
+  official?: string;
+  /** 0 gazetteer, 1 date, 2 pattern: breaks ties between spans of equal extent. */
+  rank: number;
+  pattern?: PatternMention;
+}
+
+export interface EntityResult {
+  entities: Entity[];
+  /** Title words each person was introduced with ("замглавы мид", "deputy secretary"), by entity id. */
+  titles: Map<string, string[]>;
+}
+
+export function findEntities(text: string, language: Language, tokens: Token[] = tokenize(text)): EntityResult {
+  const key = language === 'ru' ? ruKey : enKey;
+  const cands: Candidate[] = [];
+  for (const g of findGazetteerMentions(text, language)) cands.push({ ...g, rank: 0 });
+  for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
+  const taken: Range[] = mergeRanges(cands.map((c) => [c.start, c.end] as Range));
+  for (const p of findPatternMentions(text, language, taken, tokens)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
+
+  // Flat, longest span: longer wins; at equal extent the list beats the pattern.
+  cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  const kept: Candidate[] = [];
+  let lastEnd = -1;
+  for (const c of cands) {
+    if (c.start < lastEnd) {
+      const prev = kept[kept.length - 1];
+      // A longer later candidate that covers the previous one replaces it.
+      if (prev && c.start === prev.start && c.end > prev.end) kept[kept.length - 1] = c;
+      else if (prev && c.start < prev.end && c.end > prev.end && c.end - c.start > prev.end - prev.start && c.rank === 2 && c.type === 'organization') kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+    lastEnd = c.end;
+  }
+
+  // People: a surname seen in a full name links its later (and earlier) single mentions.
+  const personId = new Map<string, string>();
+  const canonicalOf = new Map<string, string>();
+  const titles = new Map<string, string[]>();
+  for (const c of kept) {
+    if (c.type !== 'person' || !c.pattern?.surname) continue;
+    const k = key(c.pattern.surname);
+    const id = personId.get(k) ?? `p-${k}`;
+    personId.set(k, id);
+    c.id = id;
+    const t = text.slice(c.start, c.end);
+    const words = t.split(/\s+/).length;
+    const best = canonicalOf.get(id);
+    if (!best || (words > best.split(/\s+/).length && !/^(?:\p{Lu}\.)+\p{Lu}/u.test(t))) canonicalOf.set(id, t);
+    if (c.pattern.titles?.length) titles.set(id, [...new Set([...(titles.get(id) ?? []), ...c.pattern.titles])]);
+  }
+  // Single capitalised words that are a known surname (Галузин, Галузину, Kondratovič).
+  const covered = mergeRanges(kept.map((c) => [c.start, c.end] as Range));
+  const extra: Candidate[] = [];
+  let ci = 0;
+  for (const t of tokens) {
+    while (ci < covered.length && covered[ci][1] <= t.start) ci++;
+    if (ci < covered.length && covered[ci][0] <= t.start) continue;
+    if (!isUpperStart(t.text) || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
+    const id = personId.get(key(t.text));
+    if (id) extra.push({ start: t.start, end: /[’']s$/.test(t.text) ? t.end - 2 : t.end, type: 'person', id, rank: 2 });
+  }
+  const all = [...kept, ...extra].sort((a, b) => a.start - b.start);
+
+  // Organisations found by pattern: an acronym defined in parentheses shares its full name's id;
+  // otherwise the id is the normalised words, so inflected repeats link (Совет ЕС / Совета ЕС).
+  const byStart = new Map(all.map((c) => [c.start, c]));
+  for (const c of all) {
+    if (c.id || c.type === 'person') continue;
+    const words = tokenize(text, c.start, c.end).map((w) => (/^\p{Lu}+$/u.test(w.text) ? w.text : key(w.text)));
+    c.id = `${c.type === 'organization' ? 'o' : 'l'}-${words.join('-')}`;
+  }
+  // "International Atomic Energy Agency (IAEA)", "Альянса государств Сахеля (АГС)": the acronym
+  // in parentheses, and every later use of it, is the body named just before.
+  const idOfAcronym = new Map<string, string>();
+  for (const c of all) {
+    if (c.type !== 'organization' || !c.id) continue;
+    const m = /^\s*\(([\p{Lu}][\p{Lu}&-]{1,9})\)/u.exec(text.slice(c.end, c.end + 16));
+    if (!m) continue;
+    const abbr = byStart.get(c.end + m[0].indexOf(m[1]));
+    if (abbr && abbr.type === 'organization' && abbr.rank === 2) idOfAcronym.set(m[1], c.id);
+  }
+  for (const c of all) {
+    const viaAcronym = idOfAcronym.get(text.slice(c.start, c.end));
+    if (viaAcronym) c.id = viaAcronym;
+  }
+  linkBareMinistries(text, language, all);
+  linkShortForms(text, language, all);
+
+  const entities: Entity[] = all.map((c) => ({
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
+    type: c.type,
+    id: c.id!,
+    canonical: c.canonical ?? canonicalOf.get(c.id!) ?? text.slice(c.start, c.end).replace(/[’']s$/, ''),
+    ...(c.official ? { official: c.official } : {}),
+  }));
+  return { entities, titles };
+}
+
+/** "МИД" / "Foreign Ministry" alone: the ministry named most recently in full (МИД России). */
+function linkBareMinistries(text: string, language: Language, all: Candidate[]): void {
+  const bare = language === 'ru' ? /^(?:МИД|Минобороны|министерство|Министерство иностранных дел)$/u : /^(?:the )?(?:Foreign|Defen[cs]e) Ministry$/iu;
+  let last: Record<string, string> = {};
+  for (const c of all) {
+    if (c.type !== 'organization') continue;
+    const t = text.slice(c.start, c.end);
+    const head = /^(?:МИД|Минобороны)(?!\p{L})|Foreign Ministry|Defen[cs]e Ministry/u.exec(t)?.[0];
+    if (!head) continue;
+    if (bare.test(t)) {
+      const id = last[head] ?? (language === 'ru' && head === 'МИД' ? 'mfa-russia' : undefined);
+      if (id) c.id = id;
+    } else if (c.id) last = { ...last, [head]: c.id };
+  }
+}
+
+/**
+ * Short forms a text uses for a body it has named: "the Council" after "the UN Security Council",
+ * "Commission" after "AU Commission", "Совет" after "Совет ЕС": the latest organisation whose
+ * name ends with that head word.
+ */
+function linkShortForms(text: string, language: Language, all: Candidate[]): void {
+  const key = language === 'ru' ? ruKey : enKey;
+  const lastByHead = new Map<string, string>();
+  for (const c of all) {
+    if (c.type !== 'organization' || !c.id) continue;
+    const words = tokenize(text, c.start, c.end);
+    if (words.length === 0) continue;
+    const head = key(words[language === 'ru' ? 0 : words.length - 1].text);
+    if (words.length === 1 && c.rank === 2 && /^\p{Lu}\p{Ll}/u.test(words[0].text)) {
+      const id = lastByHead.get(head);
+      if (id) c.id = id;
+    } else lastByHead.set(head, c.id);
+  }
+}
+
+function mergeRanges(rs: Range[]): Range[] {
+  const sorted = [...rs].sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
