@@ -14,7 +14,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
   const tokens = tokenize(text);
-  const { entities, titles } = findEntities(text, language, tokens);
+  const { entities, aliases, titles } = findEntities(text, language, tokens);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
   const quotes: Quote[] = candidates.map((c, i) => ({
@@ -31,5 +31,5 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (!sp?.cue || sp.pronoun === sp || (sp.pronoun && sp.start === sp.pronoun.start)) continue;
     claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end) });
   }
-  return { language, entities, quotes, claims, assertions: [] };
+  return { language, entities, aliases, quotes, claims, assertions: [] };
 }

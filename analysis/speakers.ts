@@ -8,7 +8,7 @@ import type { QuoteCandidate } from './quotes.ts';
 import { inSortedRanges } from './ranges.ts';
 import { linkKey } from './morphology.ts';
 import { span, type Entity, type Speaker, type Span } from './types.ts';
-import { tokenize, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
+import { tokenize, tokenIndexAt, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'затем']);
@@ -112,17 +112,6 @@ function gapIsSpace(text: string, a: number, b: number): boolean {
   return /^[ \t\u00a0]*$/.test(text.slice(a, b));
 }
 
-/** Index of the first token starting at or after `pos` (binary search). */
-function tokenIndexAt(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 interface Found {
   np: Span;

@@ -108,3 +108,15 @@ function isBoundaryAfter(text: string, i: number, hi: number): boolean {
   const c = text[j];
   return isUpperStart(c) || /[\d«„“"‘—–-]/.test(c);
 }
+
+/** Index of the first token starting at or after `pos` (binary search). */
+export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

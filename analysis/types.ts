@@ -52,6 +52,15 @@ export interface Quote extends Span {
   group: number;
 }
 
+/**
+ * A phrase that is not a name but that the text ties to a named entity: a title standing for a
+ * person it introduced ("замглавы МИД" after "замглавы МИД России Михаил Галузин"). Shown in hovers,
+ * highlights and references; not an entity mention in the annotation guide's sense.
+ */
+export interface Alias extends Span {
+  id: string;
+}
+
 export interface Claim {
   cue: Span;
   source: Span | null;
@@ -68,6 +77,8 @@ export interface Assertion extends Span {
 export interface Analysis {
   language: Language;
   entities: Entity[];
+  /** Title phrases tied to a named entity (absent where the analysis found none). */
+  aliases?: Alias[];
   quotes: Quote[];
   claims: Claim[];
   assertions: Assertion[];

@@ -1,13 +1,14 @@
 // Named entities: gazetteer mentions (countries, places, organisations, demonyms), dates, and
 // people/organisations found by pattern, merged into one flat, longest-span list and linked:
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
-import type { Entity, EntityType, Language } from '../types.ts';
+import type { Alias, Entity, EntityType, Language } from '../types.ts';
 import { tokenize, isUpperStart, type Token } from '../tokens.ts';
 import type { Range } from '../ranges.ts';
 import { findGazetteerMentions } from './gazetteer.ts';
 import { findDates } from './dates.ts';
 import { findPatternMentions, type PatternMention } from './patterns.ts';
 import { ruKey, enKey } from '../morphology.ts';
+import { findAliases } from './aliases.ts';
 
 interface Candidate {
   start: number;
@@ -23,6 +24,8 @@ interface Candidate {
 
 export interface EntityResult {
   entities: Entity[];
+  /** Title phrases tied to a named person ("замглавы МИД" for Михаил Галузин). */
+  aliases: Alias[];
   /** Title words each person was introduced with ("замглавы мид", "deputy secretary"), by entity id. */
   titles: Map<string, string[]>;
 }
@@ -114,7 +117,7 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
     canonical: c.canonical ?? canonicalOf.get(c.id!) ?? text.slice(c.start, c.end).replace(/[’']s$/, ''),
     ...(c.official ? { official: c.official } : {}),
   }));
-  return { entities, titles };
+  return { entities, aliases: findAliases(text, language, tokens, entities), titles };
 }
 
 /** "МИД" / "Foreign Ministry" alone: the ministry named most recently in full (МИД России). */

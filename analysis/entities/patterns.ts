@@ -4,7 +4,7 @@
 // Gazetteer and date mentions are found first and passed in as `taken`: a pattern never claims
 // a word a list already named, but may grow around it (Belarusian Foreign Ministry).
 import type { Language } from '../types.ts';
-import { tokenize, isUpperStart, isInitials, type Token } from '../tokens.ts';
+import { tokenize, tokenIndexAt, isUpperStart, isInitials, type Token } from '../tokens.ts';
 import { inSortedRanges, type Range } from '../ranges.ts';
 import { ruKey } from '../morphology.ts';
 import ruNames from '../data/ru/names.json';
@@ -39,7 +39,7 @@ const cache = new Map<Language, NameData>();
 function names(language: Language): NameData {
   let d = cache.get(language);
   if (!d) {
-    const raw = (language === 'ru' ? ruNames : enNames) as Record<string, string[] | string>;
+    const raw = (language === 'ru' ? ruNames : enNames) as unknown as Record<string, string[] | string>;
     const set = (k: string, lower = true) => new Set(((raw[k] as string[] | undefined) ?? []).map((x) => (lower ? x.toLowerCase() : x)));
     d = {
       titles: set('titles'),
@@ -100,7 +100,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
       const org = ruOrganization(text, tokens, i, d, taken);
       if (org) {
         push(org);
-        i = tokenIndexAfter(tokens, org.end) - 1;
+        i = tokenIndexAt(tokens, org.end) - 1;
         continue;
       }
     }
@@ -137,7 +137,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
       const n = tokens[j + 2];
       if (g && n && /^(?:of|to|for)$/.test(g.text) && isTaken(n) && isUpperStart(n.text) && spaceGap(text, run[run.length - 1], g) && spaceGap(text, g, n)) {
         e = rangeAt(taken, n.start)?.[1] ?? n.end;
-        j = tokenIndexAfter(tokens, e) - 1;
+        j = tokenIndexAt(tokens, e) - 1;
       }
       push({ start: s, end: e, type: 'organization' });
       i = j;
@@ -244,16 +244,6 @@ function lastIndexWhere<T>(xs: T[], f: (x: T) => boolean): number {
   return -1;
 }
 
-function tokenIndexAfter(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function spaceOrGlue(text: string, a: Token, b: Token): boolean {
   return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
@@ -305,7 +295,7 @@ function ruOrganization(text: string, tokens: Token[], i: number, d: NameData, t
     // the chain's last part ("Комиссии ЭКОВАС Омаром Алиу Туре" ends at ЭКОВАС).
     const listed = rangeAt(taken, w.start);
     if (listed) {
-      e = tokenIndexAfter(tokens, listed[1]) - 1;
+      e = tokenIndexAt(tokens, listed[1]) - 1;
       sawName = true;
       break;
     }

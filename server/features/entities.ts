@@ -2,9 +2,10 @@
 // the document with counts, a link to its first mention), document highlights of all mentions of the
 // same referent, Go to Definition (the first mention) and Find All References (every mention).
 // Pure functions of (document, Analysis, offset), so they are tested without a server.
-import { DocumentHighlightKind, type DocumentHighlight, type Hover, type Location, type MarkupContent, type Range } from 'vscode-languageserver';
+import { DocumentHighlightKind, type DocumentHighlight, type Hover, type Location, type MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Entity, EntityType, Span } from '../../analysis/index.ts';
+import type { Analysis, Entity, EntityType } from '../../analysis/index.ts';
+import { md, link, rangeOf } from './markdown.ts';
 
 export const TYPE_LABEL: Record<EntityType, string> = {
   person: 'Person',
@@ -15,20 +16,8 @@ export const TYPE_LABEL: Record<EntityType, string> = {
   demonym: 'Demonym',
 };
 
-/** Markdown-safe inline text (the same escaping as hover.ts). */
-function md(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-}
 
-/** A link to a position of the document, as hover.ts writes it for speakers (1-based line and column). */
-function link(doc: TextDocument, s: Span): string {
-  const p = doc.positionAt(s.start);
-  return `${doc.uri}#L${p.line + 1},${p.character + 1}`;
-}
 
-function rangeOf(doc: TextDocument, s: Span): Range {
-  return { start: doc.positionAt(s.start), end: doc.positionAt(s.end) };
-}
 
 /** A mention as one line of text: a name broken over lines reads (and counts) as the same form. */
 function flat(s: string): string {
@@ -47,7 +36,10 @@ export function entityAt(a: Analysis, offset: number): Entity | null {
     else if (offset >= e.end) lo = m + 1;
     else return e;
   }
-  return null;
+  // A title phrase tied to a named person ("замглавы МИД") answers as that person.
+  const alias = a.aliases?.find((x) => offset >= x.start && offset < x.end);
+  const target = alias && a.entities.find((x) => x.id === alias.id);
+  return alias && target ? { ...alias, type: target.type, canonical: target.canonical } : null;
 }
 
 /**
@@ -61,13 +53,16 @@ export function entityAtCursor(a: Analysis, offset: number): Entity | null {
 
 /** Every mention of the referent `id`, in document order. */
 export function mentionsOf(a: Analysis, id: string): Entity[] {
-  return a.entities.filter((e) => e.id === id);
+  const names = a.entities.filter((e) => e.id === id);
+  const type = names[0]?.type ?? 'person';
+  const titles = (a.aliases ?? []).filter((x) => x.id === id).map((x): Entity => ({ ...x, type }));
+  return titles.length === 0 ? names : [...names, ...titles].sort((x, y) => x.start - y.start);
 }
 
 /** The Markdown of the entity part of a hover (without the quote part hover.ts may add). */
 export function entityMarkdown(doc: TextDocument, a: Analysis, e: Entity): string {
   const mentions = mentionsOf(a, e.id);
-  const first = mentions[0] ?? e;
+  const first = a.entities.find((m) => m.id === e.id) ?? e;
   const canonical = mentions.find((m) => m.canonical)?.canonical ?? e.canonical;
   const official = mentions.find((m) => m.official)?.official ?? e.official;
   const name = flat(canonical ?? first.text);
@@ -104,7 +99,7 @@ export function documentHighlights(doc: TextDocument, a: Analysis, offset: numbe
 export function definition(doc: TextDocument, a: Analysis, offset: number): Location | null {
   const e = entityAtCursor(a, offset);
   if (!e) return null;
-  const first = mentionsOf(a, e.id)[0] ?? e;
+  const first = a.entities.find((m) => m.id === e.id) ?? e;
   return { uri: doc.uri, range: rangeOf(doc, first) };
 }
 

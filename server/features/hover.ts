@@ -1,10 +1,11 @@
 // Hover on a quotation: who said it (or that the text names nobody), how the speaker was found,
 // with a link to the speaker's position; hover on a speaker: the quotes attributed to them.
-// On a named entity the entity's part (features/entities.ts) comes first, then a rule, then the
-// quote or speaker part where the entity sits in a quote or names a speaker.
+// Where an entity (features/entities.ts) and a quote or speaker overlap, both parts show, the more
+// specific first: a speaker before the person it is, an entity before the quote around it.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Quote, Span } from '../../analysis/index.ts';
+import { md, link } from './markdown.ts';
 import { entityAt, entityMarkdown } from './entities.ts';
 
 const VIA: Record<string, { en: string }> = {
@@ -22,15 +23,7 @@ function preview(s: string, max = 160): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-/** Markdown-safe inline text. */
-function md(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-}
 
-function link(doc: TextDocument, s: Span): string {
-  const p = doc.positionAt(s.start);
-  return `${doc.uri}#L${p.line + 1},${p.character + 1}`;
-}
 
 function contains(s: Span, offset: number): boolean {
   return offset >= s.start && offset < s.end;
