@@ -6,7 +6,8 @@ const s = (x: Span | null | undefined) => (x ? { start: x.start, end: x.end, tex
 export function toJson(a: Analysis): object {
   return {
     language: a.language,
-    entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id, ...(e.canonical ? { canonical: e.canonical } : {}) })),
+    entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, id: e.id, ...(e.canonical ? { canonical: e.canonical } : {}), ...(e.official ? { official: e.official } : {}) })),
+    aliases: (a.aliases ?? []).map((x) => ({ start: x.start, end: x.end, text: x.text, id: x.id })),
     quotes: a.quotes.map((q) => ({
       start: q.start,
       end: q.end,

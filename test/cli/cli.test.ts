@@ -246,7 +246,9 @@ describe('--format text and markdown', () => {
     const r = run(['analyze', EN, RU]);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
-    assert.match(lines[0], new RegExp(`^${EN.replace(/\./g, '\\.')} \\(en\\): \\d+ quotations?, \\d+ with a named speaker$`));
+    assert.match(lines[0], new RegExp(`^${EN.replace(/\./g, '\\.')} \\(en\\): \\d+ named referents?, \\d+ quotations?, \\d+ with a named speaker$`));
+    // The named referents by type, with their forms: Babiker appears as "Osman Babiker" and "Babiker".
+    assert.ok(lines.some((l) => /^ {2}person: .*Osman Babiker \(Osman Babiker ×1, Babiker ×\d\)/.test(l)), r.stdout);
     assert.ok(lines.some((l) => new RegExp(`^${RU.replace(/\./g, '\\.')} \\(ru\\): `).test(l)), r.stdout);
     for (const [name, includes, speaker] of [
       [EN, 'Every ceasefire they signed', 'Babiker'],
@@ -261,7 +263,7 @@ describe('--format text and markdown', () => {
       assert.ok(lines[at].includes(includes), lines[at]);
       // Under its speaker's heading: the nearest less-indented line above names the speaker.
       let head = at - 1;
-      while (head > 0 && lines[head].startsWith('    ')) head--;
+      while (head > 0 && lines[head].startsWith('      ')) head--;
       assert.equal(lines[head].trim(), speaker, `the heading above ${where}`);
     }
     // The quote text is shown without its quote marks.
@@ -272,8 +274,9 @@ describe('--format text and markdown', () => {
     writeFileSync(path.join(dir, 'unattributed.txt'), 'The talks ended on Monday.\n\n“Nothing will change before the elections in the spring.”\n\nAnother paragraph follows here.\n');
     const r = run(['analyze', '--format', 'text', 'unattributed.txt']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /unattributed\.txt \(en\): 1 quotation, 0 with a named speaker/);
-    assert.match(r.stdout, /\n {2}\(speaker not named\)\n {4}unattributed\.txt:3:1 {2}Nothing will change before the elections in the spring\.\n/);
+    assert.match(r.stdout, /unattributed\.txt \(en\): 1 named referent, 1 quotation, 0 with a named speaker/);
+    assert.match(r.stdout, /\n {2}date: Monday \(Monday ×1\)\n/);
+    assert.match(r.stdout, /\n {4}\(speaker not named\)\n {6}unattributed\.txt:3:1 {2}Nothing will change before the elections in the spring\.\n/);
   });
 
   test('text: line and column in CRLF, BOM and emoji files are what an editor shows', () => {
