@@ -432,7 +432,11 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
     if (k >= t.count || (t.flags[k] & T_BREAK) !== 0 || t.flags[k] & T_POSS) return false;
     if (!(t.flags[k] & T_WORD) && keyOf(text, t, k) === '—' && t.starts[k] === t.ends[last]) return true; // U.S.-brokered
     if (!abbreviation || !(t.flags[k] & T_WORD)) return false;
-    return !NOT_MODIFIED.has(keyOf(text, t, k));
+    const next = keyOf(text, t, k);
+    // A past-tense or third-person verb after the name ("the UK resumed", "the UK insists") makes
+    // the name the subject, not a modifier.
+    if (/(?:ed|es)$/.test(next) && next.length > 4) return false;
+    return !NOT_MODIFIED.has(next);
   };
 
   const valid = (hit: Hit, i: number, last: number): boolean => {

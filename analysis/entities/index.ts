@@ -67,7 +67,8 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
     const t = text.slice(c.start, c.end);
     const words = t.split(/\s+/).length;
     const best = canonicalOf.get(id);
-    if (!best || (words > best.split(/\s+/).length && !/^(?:\p{Lu}\.)+\p{Lu}/u.test(t))) canonicalOf.set(id, t);
+    const initials = /^(?:\p{Lu}\.\s?)+\p{Lu}/u;
+    if (!best || (initials.test(best) && !initials.test(t)) || (words > best.split(/\s+/).length && !initials.test(t))) canonicalOf.set(id, t);
     if (c.pattern.titles?.length) titles.set(id, [...new Set([...(titles.get(id) ?? []), ...c.pattern.titles])]);
   }
   // Single capitalised words that are a known surname (Галузин, Галузину, Kondratovič).

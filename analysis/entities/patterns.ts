@@ -112,6 +112,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
       const n = tokens[j + 1];
       if (inner(n)) j++;
       else if ((d.glue.has(n.lower) || d.particles.has(n.lower)) && /^\p{Ll}|^&$/u.test(n.text) && tokens[j + 2] && spaceGap(text, n, tokens[j + 2]) && inner(tokens[j + 2]) && !isTaken(tokens[j + 2])) j += 2;
+      else if (d.particles.has(n.lower) && /^\p{Ll}/u.test(n.text) && tokens[j + 2] && d.particles.has(tokens[j + 2].lower) && tokens[j + 3] && spaceGap(text, n, tokens[j + 2]) && spaceGap(text, tokens[j + 2], tokens[j + 3]) && inner(tokens[j + 3]) && !isTaken(tokens[j + 3])) j += 3; // von der Leyen
       else break;
     }
     let run = tokens.slice(i, j + 1);
@@ -259,7 +260,8 @@ function ruOrganization(text: string, tokens: Token[], i: number, d: NameData, t
   const stemHead = (w: string) => headOf(w, d);
   let k = i;
   // Capitalised adjectives (Стокгольмского, Межправительственной) before the head.
-  while (k < tokens.length && k - i < 3 && RU_ADJ.test(tokens[k].lower) && !stemHead(tokens[k].lower) && !d.nonNames.has(tokens[k].lower)) {
+  // (verbal nouns in -ние/-тие — Заседание, Решение — look like plural adjectives and are not)
+  while (k < tokens.length && k - i < 3 && RU_ADJ.test(tokens[k].lower) && !/(?:ни|ти)е$/.test(tokens[k].lower) && !stemHead(tokens[k].lower) && !d.nonNames.has(tokens[k].lower)) {
     if (k > i && !spaceGap(text, tokens[k - 1], tokens[k])) return null;
     k++;
   }
