@@ -21,6 +21,8 @@ export interface Entity extends Span {
   canonical?: string;
   /** The official or full name where the data knows it (Российская Федерация). */
   official?: string;
+  /** A short description where the data has one (President of Russia). */
+  description?: string;
 }
 
 /** How a quote's speaker was found; shown in hovers so the reader can judge it. */

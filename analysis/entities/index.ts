@@ -9,6 +9,7 @@ import { findDates } from './dates.ts';
 import { findPatternMentions, type PatternMention } from './patterns.ts';
 import { ruKey, enKey } from '../morphology.ts';
 import { findAliases } from './aliases.ts';
+import { people, type KnownPerson, type PeopleData } from './people.ts';
 
 interface Candidate {
   start: number;
@@ -58,10 +59,18 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
   const personId = new Map<string, string>();
   const canonicalOf = new Map<string, string>();
   const titles = new Map<string, string[]>();
+  const pd = people(language);
+  const knownById = new Map<string, KnownPerson>();
+  const idForSurname = (k: string) => {
+    const known = pd.bySurnameKey.get(k);
+    if (!known) return `p-${k}`;
+    knownById.set(`p-${known.id}`, known);
+    return `p-${known.id}`;
+  };
   for (const c of kept) {
     if (c.type !== 'person' || !c.pattern?.surname) continue;
     const k = key(c.pattern.surname);
-    const id = personId.get(k) ?? `p-${k}`;
+    const id = personId.get(k) ?? idForSurname(k);
     personId.set(k, id);
     c.id = id;
     const t = text.slice(c.start, c.end);
@@ -79,7 +88,9 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
     while (ci < covered.length && covered[ci][1] <= t.start) ci++;
     if (ci < covered.length && covered[ci][0] <= t.start) continue;
     if (!isUpperStart(t.text) || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
-    const id = personId.get(key(t.text));
+    // A known surname of this text, or of a well-known person news names by surname alone (Putin’s).
+    const k = key(t.text);
+    const id = personId.get(k) ?? (pd.bySurnameKey.has(k) && !sentenceInitialOnly(text, t) ? idForSurname(k) : undefined);
     if (id) extra.push({ start: t.start, end: /[’']s$/.test(t.text) ? t.end - 2 : t.end, type: 'person', id, rank: 2 });
   }
   const all = [...kept, ...extra].sort((a, b) => a.start - b.start);
@@ -109,16 +120,38 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
   linkBareMinistries(text, language, all);
   linkShortForms(text, language, all);
 
-  const entities: Entity[] = all.map((c) => ({
-    start: c.start,
-    end: c.end,
-    text: text.slice(c.start, c.end),
-    type: c.type,
-    id: c.id!,
-    canonical: c.canonical ?? canonicalOf.get(c.id!) ?? text.slice(c.start, c.end).replace(/[’']s$/, ''),
-    ...(c.official ? { official: c.official } : {}),
-  }));
+  const entities: Entity[] = all.map((c) => {
+    const known = knownById.get(c.id!);
+    return {
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      type: c.type,
+      id: c.id!,
+      canonical: c.canonical ?? known?.canonical ?? nominativeName(canonicalOf.get(c.id!), pd, key) ?? text.slice(c.start, c.end).replace(/[’']s$/, ''),
+      ...(c.official ? { official: c.official } : {}),
+      ...(known?.description ? { description: known.description } : {}),
+    };
+  });
   return { entities, aliases: findAliases(text, language, tokens, entities), titles };
+}
+
+/**
+ * A person's usual name from the fullest form the text has: a given name in an oblique case
+ * (Михаила Галузина) takes its nominative from the given-name list; the surname keeps the text's form.
+ */
+function nominativeName(name: string | undefined, pd: PeopleData, key: (w: string) => string): string | undefined {
+  if (!name) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length < 2) return name;
+  const given = pd.firstNameByKey.get(key(words[0]));
+  return given ? [given, ...words.slice(1)].join(' ') : name;
+}
+
+/** A capitalised word that only starts a sentence ("Said the minister…") is no evidence of a surname. */
+function sentenceInitialOnly(text: string, t: Token): boolean {
+  const before = text.slice(Math.max(0, t.start - 3), t.start);
+  return t.start === 0 || /(?:[.!?]\s+|\n\s*)$/.test(before);
 }
 
 /** "МИД" / "Foreign Ministry" alone: the ministry named most recently in full (МИД России). */

@@ -6,7 +6,8 @@
 import type { Language } from '../types.ts';
 import { tokenize, tokenIndexAt, isUpperStart, isInitials, type Token } from '../tokens.ts';
 import { inSortedRanges, type Range } from '../ranges.ts';
-import { ruKey } from '../morphology.ts';
+import { ruKey, linkKey } from '../morphology.ts';
+import { people } from './people.ts';
 import ruNames from '../data/ru/names.json';
 import enNames from '../data/en/names.json';
 
@@ -200,12 +201,16 @@ function personOf(text: string, tokens: Token[], part: Token[], titles: string[]
   if (name.length === 1 && d.titles.has(lastText.toLowerCase())) return null;
   const glued = name.length === 1 && /^(?:\p{Lu}\.){1,3}\p{Lu}[\p{Ll}-]+$/u.test(first.text); // С.В.Лавров
   const initialsThenSurname = name.length >= 2 && name.slice(0, -1).every((x) => isInitials(x.text)) && /\p{Ll}/u.test(lastText);
-  const multi = name.length >= 2 && !name.every((x) => ALL_CAPS_WORD.test(x.text)) && /\p{Ll}/u.test(lastText) && !isInitials(lastText);
+  // Two or more name words: in Russian capitals are evidence enough; English capitalises titles
+  // and headings, so it needs a given name first (Margaret Whitfield), a family name that comes
+  // first (Xi Jinping), or a name particle (Khalid al-Rashidi).
+  const pd = people(language);
+  const evidence = language === 'ru' || pd.firstNames.has(first.lower) || pd.familyFirst.has(first.lower) || name.some((x) => /^(?:al|el)-/i.test(x.text) || d.particles.has(x.lower)) || pd.bySurnameKey.has(linkKey(lastText, language));
+  const multi = name.length >= 2 && evidence && !name.every((x) => ALL_CAPS_WORD.test(x.text)) && /\p{Ll}/u.test(lastText) && !isInitials(lastText);
   const titled = titles.length > 0 && name.length <= 3 && /\p{Ll}/u.test(lastText);
   if (!(glued || initialsThenSurname || multi || titled)) return null;
   // A lone capitalised word at a sentence start is no evidence.
   if (name.length === 1 && !glued && !titled && sentenceStart(text, tokens, tokens.indexOf(first))) return null;
-  void language;
   return { start: first.start, end: POSSESSIVE.test(last.text) ? last.end - 2 : last.end, type: 'person', surname: surnameOf(lastText), titles: [...titles] };
 }
 

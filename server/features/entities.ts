@@ -68,6 +68,8 @@ export function entityMarkdown(doc: TextDocument, a: Analysis, e: Entity): strin
   const name = flat(canonical ?? first.text);
   const lines = [`**${TYPE_LABEL[e.type] ?? e.type}** · ${md(name)}`, ''];
   if (official && flat(official) !== name) lines.push(`Official name: ${md(flat(official))}`, '');
+  const description = mentions.find((m) => m.description)?.description ?? e.description;
+  if (description) lines.push(`_${md(description)}_`, '');
   // Every surface form, in the order of its first appearance, with how often it occurs.
   const counts = new Map<string, number>();
   for (const m of mentions) {
