@@ -1,6 +1,7 @@
 // Word tokens with offsets, and sentence bounds that survive initials and abbreviations.
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
+import { firstStartingAt } from './ranges.ts';
 
 export interface Token {
   start: number;
@@ -111,12 +112,5 @@ function isBoundaryAfter(text: string, i: number, hi: number): boolean {
 
 /** Index of the first token starting at or after `pos` (binary search). */
 export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstStartingAt(tokens, pos);
 }

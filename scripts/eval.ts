@@ -1,10 +1,11 @@
 // npm run eval [-- --corpus DIR] [--json]: runs the analyzer on every text of the gold corpus
 // (default ../shared/corpus) and prints, per language, the guide's scores. Exits non-zero only when
 // the analyzer's output is malformed (a span whose text is not the source slice), never on a low score.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, toJson } from '../analysis/index.ts';
 import { score, validate, rows, addCounts, emptyCounts, type Annotated, type Counts } from './score.ts';
+import { loadGold } from './gold.ts';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--corpus');
@@ -15,18 +16,13 @@ if (!existsSync(corpus)) {
   console.error(`eval: no corpus at ${corpus} (pass --corpus DIR)`);
   process.exit(2);
 }
-const golds = readdirSync(corpus).filter((f) => f.endsWith('.gold.json')).sort();
+const texts = loadGold(corpus);
 const byLang = new Map<string, Counts>();
 const problems: string[] = [];
 const fileRows: Array<{ file: string; counts: Counts }> = [];
 let totalMs = 0;
 let totalChars = 0;
-for (const g of golds) {
-  const base = g.slice(0, -'.gold.json'.length);
-  const textFile = readdirSync(corpus).find((f) => f.startsWith(base + '.') && !f.endsWith('.json'));
-  if (!textFile) continue;
-  const source = readFileSync(join(corpus, textFile), 'utf8');
-  const gold = JSON.parse(readFileSync(join(corpus, g), 'utf8')) as Annotated;
+for (const { file: textFile, source, gold } of texts) {
   const t0 = performance.now();
   const pred = toJson(analyze(source, { markdown: textFile.endsWith('.md') })) as Annotated;
   totalMs += performance.now() - t0;
@@ -54,7 +50,7 @@ if (asJson) {
       console.log(`${file.padEnd(40)} ${fmt(r[3].f1)} ${fmt(r[4].value)}`);
     }
   }
-  console.log(`\nanalysed ${golds.length} files, ${(totalChars / 1024).toFixed(1)} K chars in ${totalMs.toFixed(1)} ms`);
+  console.log(`\nanalysed ${texts.length} files, ${(totalChars / 1024).toFixed(1)} K chars in ${totalMs.toFixed(1)} ms`);
 }
 if (problems.length) {
   console.error(`\nmalformed output:\n${problems.join('\n')}`);

@@ -31,6 +31,7 @@
 // per candidate, and chrono only on windows of bounded length.
 import * as chronoRu from 'chrono-node/ru';
 import * as chronoEn from 'chrono-node/en';
+import { firstStartingAt } from '../ranges.ts';
 import ruData from '../data/ru/dates.json';
 import enData from '../data/en/dates.json';
 
@@ -545,14 +546,7 @@ function runChrono(language: Lang, input: string): ChronoResult[] {
 /** Units of a chrono span: the candidates inside it. */
 function candsIn(cands: Cand[], s: number, e: number): number[] {
   const out: number[] = [];
-  let lo = 0;
-  let hi = cands.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cands[mid].start < s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < cands.length && cands[k].start < e; k++) if (cands[k].end <= e) out.push(k);
+  for (let k = firstStartingAt(cands, s); k < cands.length && cands[k].start < e; k++) if (cands[k].end <= e) out.push(k);
   return out;
 }
 

@@ -5,7 +5,7 @@
 // a word a list already named, but may grow around it (Belarusian Foreign Ministry).
 import type { Language } from '../types.ts';
 import { tokenize, tokenIndexAt, isUpperStart, isInitials, type Token } from '../tokens.ts';
-import { inSortedRanges, type Range } from '../ranges.ts';
+import { inSortedRanges, rangeAt, type Range } from '../ranges.ts';
 import { ruKey, linkKey } from '../morphology.ts';
 import { people } from './people.ts';
 import ruNames from '../data/ru/names.json';
@@ -228,17 +228,6 @@ function titleCaseHeading(text: string, tokens: Token[], i: number, j: number): 
   return long >= 3 && caps / long > 0.7;
 }
 
-function rangeAt(ranges: Range[], pos: number): Range | undefined {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid][1] <= pos) lo = mid + 1;
-    else if (ranges[mid][0] > pos) hi = mid - 1;
-    else return ranges[mid];
-  }
-  return undefined;
-}
 
 function surnameOf(t: string): string {
   // С.В.Лавров → Лавров; al-Rashidi stays whole.

@@ -6,32 +6,16 @@
 // speakers' referents, for that rule; claims and assertions are not annotated here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, toJson } from '../../analysis/index.ts';
 import { score, rows, emptyCounts, addCounts, validate, type Annotated, type Counts, type GQuote, type GSpan } from '../../scripts/score.ts';
+import { loadGold, type GoldText } from '../../scripts/gold.ts';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures');
 
-interface Fixture {
-  name: string;
-  file: string;
-  source: string;
-  gold: Annotated;
-}
+type Fixture = GoldText;
 
-function loadFixtures(): Fixture[] {
-  const files = readdirSync(DIR);
-  return files
-    .filter((f) => f.endsWith('.gold.json'))
-    .sort()
-    .map((g) => {
-      const name = g.slice(0, -'.gold.json'.length);
-      const file = files.find((f) => f === `${name}.txt` || f === `${name}.md`);
-      if (!file) throw new Error(`fixture ${name}: no .txt or .md text next to ${g}`);
-      return { name, file, source: readFileSync(path.join(DIR, file), 'utf8'), gold: JSON.parse(readFileSync(path.join(DIR, g), 'utf8')) as Annotated };
-    });
-}
+const loadFixtures = (): Fixture[] => loadGold(DIR);
 
 const fixtures = loadFixtures();
 
