@@ -63,10 +63,22 @@ export interface Alias extends Span {
   id: string;
 }
 
+export type ClaimKind =
+  | 'quote' // a direct quote with its speaker («…», — сказал Рябков)
+  | 'reported' // a reporting verb and its clause or object (X said that …; Галузин отметил, что …)
+  | 'according-to' // По словам X, … / According to X, …
+  | 'preamble' // a heading or line naming the author of what follows (Заявление МИД России; The following is attributable to …)
+  | 'turn'; // a transcript answer turn (М.В.Захарова: …)
+
 export interface Claim {
   cue: Span;
   source: Span | null;
   content: Span;
+  kind?: ClaimKind;
+  /** Index (in `Analysis.claims`) of the claim whose content holds this one (nested claims). */
+  parent?: number;
+  /** The entity id of the source, where the source names an entity. */
+  sourceId?: string;
 }
 
 export type AssertionKind = 'unattributed' | 'vague-source';
