@@ -5,8 +5,9 @@ import { lexicon } from './lexicon.ts';
 import { findQuoteCandidates } from './quotes.ts';
 import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
 import { findEntities } from './entities/index.ts';
+import { findClaims } from './claims.ts';
 import { tokenize } from './tokens.ts';
-import { span, type Analysis, type AnalyzeOptions, type Claim, type Quote } from './types.ts';
+import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const language = !options.language || options.language === 'auto' ? detectLanguage(text) : options.language;
@@ -17,6 +18,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { entities, aliases, titles } = findEntities(text, language, tokens);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
+  ctx.quoteSpeakers = speakers.filter((x): x is NonNullable<typeof x> => x !== null);
   const quotes: Quote[] = candidates.map((c, i) => ({
     ...span(text, c.start, c.end),
     speaker: speakers[i],
@@ -24,12 +26,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     form: c.form,
     group: c.group,
   }));
-  // A direct quote with a speaker is a claim: the quote is its content, the speaker its source.
-  const claims: Claim[] = [];
-  for (const q of quotes) {
-    const sp = q.speaker;
-    if (!sp?.cue || sp.pronoun === sp || (sp.pronoun && sp.start === sp.pronoun.start)) continue;
-    claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end) });
-  }
+  const claims = findClaims(ctx, quotes, entities);
   return { language, entities, aliases, quotes, claims, assertions: [] };
 }

@@ -307,7 +307,8 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
     // mostly after ("2+2" talks), and before only for a capitalised name (the newspaper "Kommersant"),
     // not for a description (called the plan "dead on arrival").
     const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (isUpperStart(content.trim()) || (lex.language === 'ru' && words.length <= 3));
-    if (nounBefore || (adjacentToNext && lex.nameContext.has(nextWord.lower))) return false;
+    const nounAfter = adjacentToNext && (lex.nameContext.has(nextWord.lower) || (lex.language === 'en' && lex.nameContext.has(nextWord.lower.replace(/s$/, ''))));
+    if (nounBefore || nounAfter) return false;
   }
   if (words.length >= 4 || ownPunctuation) return true;
   // A short capitalised span after a noun (not after a cue, a colon or a dash) names something:

@@ -30,11 +30,13 @@ export interface SpeakerContext {
   subjects: SubjectMention[];
   /** Spans of organisations, countries and places: never what he/she points at. */
   bodies: Array<[number, number]>;
+  /** The quotes' speakers once resolved, for the claims stage. */
+  quoteSpeakers: Speaker[];
 }
 
 export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[], tokens: Token[], entities: Entity[], titles: Map<string, string[]>): SpeakerContext {
   const quoteRanges: Array<[number, number]> = quotes.map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
-  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [], bodies: [] };
+  const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [], bodies: [], quoteSpeakers: [] };
   ctx.persons = personMentions(ctx, entities, titles);
   ctx.bodies = entities.filter((e) => e.type !== 'person' && e.type !== 'date' && e.type !== 'demonym').map((e): [number, number] => [e.start, e.end]);
   ctx.subjects = findCueSubjects(ctx);
@@ -332,6 +334,46 @@ function fromTail(ctx: SpeakerContext, from: number, to: number, before: number)
 const TAIL_FILLER = new Set(['об этом', 'так', 'как', 'это', 'этом', 'как об этом', 'then', 'so']);
 
 /** Speaker from the sentence before a quote: the nearest cue before it and that cue's subject. */
+/** An inverted subject right after the cue at token `i` ("— заявил Рябков", "об этом сообщил X"). */
+export function subjectAfterCue(ctx: SpeakerContext, i: number, limit: number): Speaker | null {
+  const t = ctx.tokens[i];
+  const a = npAfter(ctx, t.end, limit);
+  return a ? asSpeaker(ctx, a, 'cue-after', span(ctx.doc.text, t.start, t.end), t.start) : null;
+}
+
+/**
+ * The subject of the cue at token `i` within [from, to): the phrase before it (Рябков заявил; the
+ * ambassador said; "quoted X as saying"), an inverted subject after it (Об этом заявил Лавров:), or
+ * the clause's first name or title phrase. 'conjunction' where the cue shares an earlier cue's
+ * subject ("said … and warned"); null where the text names nobody.
+ */
+export function subjectOfCue(ctx: SpeakerContext, i: number, from: number, to: number, before: number): Speaker | 'conjunction' | null {
+  const { tokens, doc } = ctx;
+  const t = tokens[i];
+  const start = tokenIndexAt(tokens, from);
+  const cue = span(doc.text, t.start, t.end);
+  // "quoted X as saying", "X was quoted as saying"
+  if (tokens[i - 1]?.lower === 'as') {
+    const b = npBeforeFrom(ctx, i - 2, from);
+    if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
+  }
+  const b = npBefore(ctx, i, from);
+  if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
+  // "said … and called it …" / "заявил … и призвал …": the earlier cue's subject.
+  if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) return 'conjunction';
+  // "Об этом заявил Лавров: «…»": the subject after the cue.
+  const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
+  if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
+    const gap = doc.text.slice(t.end, a.np.start);
+    // Only a subject, not an object ("обвинила Москву в …"): the phrase ends at a colon, a comma or "что".
+    const after = doc.text.slice(a.np.end, a.np.end + 12);
+    if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6 && /^\s*(?:[:,]|что(?!\p{L})|that(?!\p{L}))/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
+  }
+  // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase.
+  const subj = clauseSubject(ctx, start, i);
+  return subj ? asSpeaker(ctx, subj, 'cue-before', cue, before) : null;
+}
+
 function fromHead(ctx: SpeakerContext, from: number, to: number, before: number): Speaker | null {
   const { tokens, lex, doc } = ctx;
   const lower = doc.text.slice(from, to).toLowerCase();
@@ -350,30 +392,12 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
   for (let i = tokenIndexAt(tokens, to) - 1; i >= start; i--) {
     const t = tokens[i];
     if (inRanges(ctx.quoteRanges, t.start) || !isCue(lex, t)) continue;
-    const cue = span(doc.text, t.start, t.end);
-    // "quoted X as saying", "X was quoted as saying"
-    if (tokens[i - 1]?.lower === 'as') {
-      const b = npBeforeFrom(ctx, i - 2, from);
-      if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
-    }
-    const b = npBefore(ctx, i, from);
-    if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
-    // "said … and called it …" / "заявил … и призвал …": the earlier cue's subject.
-    if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) {
+    const sp = subjectOfCue(ctx, i, from, to, before);
+    if (sp === 'conjunction') {
       conjCue = conjCue ?? i;
       continue;
     }
-    // "Об этом заявил Лавров: «…»": the subject after the cue.
-    const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
-    if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
-      const gap = doc.text.slice(t.end, a.np.start);
-      // Only a subject, not an object ("обвинила Москву в …"): the phrase ends at a colon, a comma or "что".
-      const after = doc.text.slice(a.np.end, a.np.end + 12);
-      if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6 && /^\s*(?:[:,]|что\b|that\b)/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
-    }
-    // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase.
-    const subj = clauseSubject(ctx, start, i);
-    if (subj) return asSpeaker(ctx, subj, 'cue-before', cue, before);
+    if (sp) return sp;
   }
   if (conjCue !== undefined) {
     // "Hartwell declined to comment but said that …": the clause's subject.

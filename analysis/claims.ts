@@ -1,0 +1,314 @@
+// Attributed claims: reported speech and thought as {source, cue, content}. Direct quotes with a
+// speaker are claims (the quote is the content); a reporting verb governs a clause (X заявил, что …;
+// X said the UK would …), an object (rejected the accusations), or, after a dash, the sentence
+// before it (… – об этом сообщил X); По словам X / According to X governs the rest of the sentence.
+// Sources come from the same machinery as quote speakers (speakers.ts), so a quote and its claim
+// always agree. Vague sources (sources say, эксперты полагают) make no claim.
+import { isCue } from './lexicon.ts';
+import { subjectOfCue, subjectAfterCue, resolvePronoun, type SpeakerContext } from './speakers.ts';
+import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
+import { span, type Claim, type Entity, type Quote, type Span } from './types.ts';
+import type { Block } from './document.ts';
+
+const CLAUSE = /^(?:что|чтобы|that|как)$/;
+const TOPIC = /^(?:о|об|обо|about|on)$/;
+// Heads of sources that identify nobody.
+const VAGUE = /^(?:sources?|officials?|diplomats?|experts?|analysts?|observers?|insiders?|people|some|many|others|источник(?:и|ов|ам)?|эксперт(?:ы|ов)?|аналитик(?:и|ов)?|наблюдател(?:и|ей)|дипломат(?:ы|ов)|собеседник(?:и|ов)?|некоторые|многие|одни|другие)$/i;
+const TRAILING = /[\s.;:!?…,—–-]+$/;
+// Cue forms that are also nouns ("the IAEA report", "a call", "their claims").
+const NOUNISH = /^(?:report|reports|comment|comments|claim|claims|call|calls|demand|demands|promise|promises|warning|note|notes|estimate|estimates|quote|quotes|reply|answer|response|hope|hopes|fear|fears|remark|remarks|statement|record|tweet|tweets|post|posts|press|find|finding|review|study|show|shows)$/;
+
+export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entity[]): Claim[] {
+  const { doc } = ctx;
+  const text = doc.text;
+  const claims: Claim[] = [];
+  const usedCues = new Set<number>();
+  for (const b of doc.blocks) {
+    if (b.kind === 'code' || b.kind === 'rule' || b.kind === 'heading') continue;
+    const inBlock = ctx.quoteRanges.filter(([s, e]) => s < b.end && e > b.start);
+    let pos = b.lines[0]?.start ?? b.start;
+    while (pos < b.end) {
+      const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
+      if (se <= pos) break;
+      sentenceClaims(ctx, ss, se, claims, usedCues);
+      pos = se;
+      while (pos < b.end && /\s/.test(text[pos])) pos++;
+    }
+  }
+  preambleClaims(ctx, entities, claims);
+  turnClaims(ctx, entities, claims);
+  // Direct quotes with a speaker, unless a reported clause already holds the quote with the same cue.
+  for (const q of quotes) {
+    const sp = q.speaker;
+    if (!sp?.cue || (sp.pronoun && sp.start === sp.pronoun.start)) continue;
+    const held = claims.some((c) => c.content.start <= q.start && q.end <= c.content.end && (c.cue.start === sp.cue!.start || c.kind === 'according-to' || c.source?.text === sp.text));
+    if (held) continue;
+    claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end), kind: 'quote' });
+  }
+  claims.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  // Nesting: the innermost claim whose content holds this claim's cue.
+  claims.forEach((c, i) => {
+    let best = -1;
+    claims.forEach((o, j) => {
+      if (j === i || o.content.start > c.cue.start || c.cue.end > o.content.end || o === c) return;
+      if (best < 0 || o.content.end - o.content.start < claims[best].content.end - claims[best].content.start) best = j;
+    });
+    if (best >= 0) c.parent = best;
+  });
+  return claims;
+}
+
+function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[], usedCues: Set<number>): void {
+  const { doc, lex, tokens } = ctx;
+  const text = doc.text;
+  const first = tokenIndexAt(tokens, ss);
+  const last = tokenIndexAt(tokens, se);
+  const inQuote = (t: Token) => ctx.quoteRanges.some(([s, e]) => t.start >= s && t.start < e);
+  const sentenceEnd = trimEnd(text, ss, se);
+
+  // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")
+  const lower = text.slice(ss, se).toLowerCase();
+  for (const phrase of lex.accordingTo) {
+    const k = lower.indexOf(phrase);
+    if (k < 0 || (k > 0 && /[\p{L}]/u.test(lower[k - 1])) || /[\p{L}]/u.test(lower[k + phrase.length] ?? '')) continue;
+    const cueStart = ss + k;
+    const cueEnd = cueStart + phrase.length;
+    const comma = text.indexOf(',', cueEnd);
+    // At the start of the sentence (or of a clause: "X, по его словам, …"), the content follows the comma.
+    const lead = text.slice(ss, cueStart);
+    if (k === 0 || /^[\s*_#>-]*$|[.!?:][*_»”"]*\s*$/.test(lead) || (/,\s*$/.test(lead) && /^\s*,/.test(text.slice(cueEnd, cueEnd + 3)))) {
+      if (comma < 0 || comma >= se) continue;
+      // "По его словам, …": the pronoun inside the phrase is the source.
+      const pron = /(?:^|\s)(его|ее|её|их|his|her|their)(?:\s|$)/u.exec(phrase);
+      let source: Span | null = null;
+      if (pron) {
+        const ps = cueStart + phrase.indexOf(pron[1], pron.index);
+        source = resolvePronoun(ctx, span(text, ps, ps + pron[1].length), cueStart);
+      } else {
+        const raw = text.slice(cueEnd, comma).trim();
+        if (!raw || raw.split(/\s+/).some((w) => VAGUE.test(w))) continue;
+        const srcStart = cueEnd + text.slice(cueEnd, comma).indexOf(raw);
+        source = span(text, srcStart, srcStart + raw.length);
+      }
+      if (!source) continue;
+      markCues(tokens, cueStart, cueEnd, usedCues);
+      out.push({ cue: span(text, cueStart, cueEnd), source, content: span(text, skipSpace(text, comma + 1), sentenceEnd), kind: 'according-to' });
+    } else if (/,\s*$/.test(text.slice(ss, cueStart))) {
+      const src = text.slice(cueEnd, sentenceEnd).trim();
+      if (!src || src.split(/\s+/).some((w) => VAGUE.test(w))) continue;
+      markCues(tokens, cueStart, cueEnd, usedCues);
+      const srcStart = cueEnd + text.slice(cueEnd, sentenceEnd).indexOf(src);
+      out.push({ cue: span(text, cueStart, cueEnd), source: span(text, srcStart, srcStart + src.length), content: span(text, ss, trimEnd(text, ss, cueStart)), kind: 'according-to' });
+    }
+    break;
+  }
+
+  for (let i = first; i < last; i++) {
+    const t = tokens[i];
+    if (!isCue(lex, t) || inQuote(t) || usedCues.has(t.start)) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // Not reported speech: "declined to say", "agreed to …", a topic alone ("рассказал о ситуации"),
+    // the passive ("Belarus was accused of", "famine has been confirmed"), a noun ("the IAEA report").
+    if (prev && /^(?:to|refused|declined|was|were|been|being|is|are|be|был|была|было|были)$/.test(prev.lower)) continue;
+    if (NOUNISH.test(t.lower) && prev && (/^(?:the|a|an|its|their|his|her|this|our)$/.test(prev.lower) || (/^\p{Lu}/u.test(prev.text) && /^(?:the|a|an|its|their)$/i.test(tokens[i - 2]?.lower ?? '')))) continue;
+    // A participle after a comma (", adding that", "…, добавив, что") shares the sentence's subject.
+    if (prev && /,\s*$/.test(text.slice(prev.end, t.start)) && /(?:ing|ив|ав|ув|ев)$/.test(t.lower)) {
+      const earlier = out.filter((c) => c.cue.start >= ss && c.cue.end <= t.start && c.source).pop();
+      const q = ctx.quoteSpeakers.find((x) => x.cue && x.cue.start >= ss && x.cue.end <= t.start);
+      const src = earlier?.source ?? (q ? span(text, q.start, q.end) : null);
+      if (src) {
+        addClaim(ctx, i, src, ss, se, out, usedCues);
+        continue;
+      }
+    }
+    if (next && next.lower === 'to' && /^agree/.test(t.lower)) continue;
+    if (next && TOPIC.test(next.lower) && !/(?:that|что)/.test(text.slice(next.end, next.end + 40))) continue;
+    // "… – об этом сообщил X", "…, — заявил X", "…, добавил российский министр.": the subject
+    // follows, the content precedes the dash or comma.
+    const beforeCue = text.slice(ss, t.start);
+    if (/[—–-]\s*(?:(?:об этом|так|как)\s+)?(?:(?:сегодня|вчера|также)\s+)?$/u.test(beforeCue)) {
+      if (tailClaim(ctx, i, ss, se, out, usedCues)) continue;
+    } else if (/,\s*$/.test(beforeCue)) {
+      const inv = subjectAfterCue(ctx, i, se);
+      if (inv && /^[\s.!?…]*$/.test(text.slice(inv.end, se)) && tailClaim(ctx, i, ss, se, out, usedCues, inv)) continue;
+    }
+    const sp = subjectOfCue(ctx, i, ss, se, t.start);
+    if (!sp || sp === 'conjunction') {
+      // "said … and warned that …": the same subject as the cue before it in this sentence.
+      const earlier = out.filter((c) => c.cue.start >= ss && c.cue.end <= t.start && c.source).pop();
+      if (sp === 'conjunction' && earlier) addClaim(ctx, i, earlier.source!, ss, se, out, usedCues);
+      else tailClaim(ctx, i, ss, se, out, usedCues);
+      continue;
+    }
+    // Vague: "Officials speaking on condition of anonymity said", "Some Western analysts believe",
+    // "Some officials in Vilnius believe", "в Брюсселе полагают", "сообщили источники": a vague word
+    // in the subject, between it and the cue, or right after the cue; or a place after "in"/"в".
+    const around = [...tokenize(text, sp.start, sp.end), ...tokens.slice(tokenIndexAt(tokens, sp.end), i).slice(-2), ...tokens.slice(i + 1, i + 3)].filter((x) => !inQuote(x));
+    // ("The two officials agreed" names known people: a definite subject is not vague.)
+    const definite = /^(?:the|both)\s/i.test(sp.text) || /(?:^|\s)(?:the|both)\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(ss, sp.start - 16), sp.start));
+    if ((!definite && around.some((x) => VAGUE.test(x.text))) || (sp.start < t.start && /(?:^|\s)(?:в|во|in|at)\s+$/iu.test(text.slice(Math.max(ss, sp.start - 4), sp.start)))) continue;
+    // A relative clause ("which Russia agreed in 2014") reports nothing.
+    if (sp.start < t.start && /(?:^|\s)(?:which|который|которую|которые|которое|которым)\s+$/iu.test(text.slice(Math.max(ss, sp.start - 12), sp.start))) continue;
+    if (/(?:ют|ят)$/.test(t.lower) && sp.end < t.start && tokenIndexAt(tokens, sp.end) < i - 1 && !/[,]/.test(text.slice(sp.end, t.start))) continue;
+    // A quote's own cue, right after the quote ("…,” he said) or right before it ("said: “…”"): the
+    // quote is the claim (findClaims adds it). A cue that governs a clause holding a partial quote
+    // ("said the closure would last “as long as necessary”") makes the clause the claim.
+    const quoted = ctx.quoteSpeakers.find((x) => x.cue?.start === t.start);
+    if (quoted) {
+      const q = ctx.quoteRanges.find(([qs, qe]) => (qe <= t.start && tokenize(text, qe, t.start).length <= 6) || (qs >= t.end && tokenize(text, t.end, qs).length <= 3));
+      if (q) continue;
+    }
+    // A subject after the cue (inverted: "— заявил Рябков", "об этом сообщил X") with the content
+    // before the dash.
+    if (sp.start > t.start) {
+      if (tailClaim(ctx, i, ss, se, out, usedCues, sp)) continue;
+    }
+    addClaim(ctx, i, span(text, sp.start, sp.end), ss, se, out, usedCues);
+  }
+}
+
+/** Content governed by the cue at token i: the clause after что/that, a colon, or the rest of the clause. */
+function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: number, out: Claim[], usedCues: Set<number>): boolean {
+  const { doc, tokens } = ctx;
+  const text = doc.text;
+  const t = tokens[i];
+  const end = trimEnd(text, ss, se);
+  // Skip the inverted subject, an indirect object or an adverbial right after the cue (told
+  // reporters, said on Tuesday, заявил журналистам), up to что/that or a colon.
+  let k = i + 1;
+  let start = -1;
+  for (let n = 0; k < tokens.length && tokens[k].start < end && n < 12; k++, n++) {
+    const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+    if (gap.includes(':')) {
+      start = tokens[k].start - (/[«“"„‘]\s*$/.test(gap) ? 1 : 0);
+      break;
+    }
+    if (CLAUSE.test(tokens[k].lower)) {
+      start = tokens[k + 1]?.start ?? -1;
+      break;
+    }
+  }
+  if (start < 0) {
+    // No clause marker: the object or the clause right after the cue (rejected the accusations;
+    // said the closure would last …), unless the cue ends the sentence.
+    if (source.start > t.start) return false;
+    let s = t.end;
+    const gap = text.slice(t.end, end);
+    const lead = /^\s*(?:(?:on|in|at|late on|earlier on|later on)\s+(?:\p{Lu}\p{Ll}+|\d[\d\s]*\p{L}*)\s*|(?:reporters|journalists|журналистам|репортерам)\s*|(?:in a statement|в заявлении)\s*,?\s*)*/u.exec(gap);
+    if (lead) s += lead[0].length;
+    s = skipSpace(text, s);
+    if (s >= end || /^[,.;:]/.test(text.slice(s, s + 1))) return false;
+    start = s;
+  }
+  if (start < 0 || start >= end) return false;
+  out.push({ cue: span(text, t.start, t.end), source, content: span(text, start, end), kind: 'reported' });
+  usedCues.add(t.start);
+  return true;
+}
+
+/** "… – об этом сообщил X", "…, — заявил X.", "…, X said.": the content is the sentence before the cue. */
+function tailClaim(ctx: SpeakerContext, i: number, ss: number, _se: number, out: Claim[], usedCues: Set<number>, known?: { start: number; end: number; text: string }): boolean {
+  const { doc, tokens } = ctx;
+  const text = doc.text;
+  const t = tokens[i];
+  const before = text.slice(ss, t.start);
+  const m = /[,]?\s*[—–-]\s*(?:(?:об этом|как|так)\s+)?(?:(?:сегодня|вчера|также)\s+)?$|,\s*$/u.exec(before);
+  if (!m || m.index === 0) return false;
+  const source = known ?? subjectAfterCue(ctx, i, Math.min(text.length, t.end + 80));
+  if (!source) return false;
+  const contentEnd = trimEnd(text, ss, ss + m.index);
+  if (contentEnd <= ss) return false;
+  // A quote is its own claim (speakers.ts); only non-quoted content makes a reported claim here.
+  if (ctx.quoteRanges.some(([s, e]) => s <= ss + 1 && e >= contentEnd - 1)) return true;
+  out.push({ cue: span(text, t.start, t.end), source: span(text, source.start, source.end), content: span(text, skipSpace(text, ss), contentEnd), kind: 'reported' });
+  usedCues.add(t.start);
+  return true;
+}
+
+function markCues(tokens: Token[], from: number, to: number, used: Set<number>): void {
+  for (let k = tokenIndexAt(tokens, from); k < tokens.length && tokens[k].start < to; k++) used.add(tokens[k].start);
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  const m = TRAILING.exec(text.slice(from, to));
+  // Keep a closing quote mark that ends the content: "… “as long as necessary”."
+  return m ? to - m[0].length : to;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
+
+// Headings that name the author of what follows (the guide's preambles), and "attributable to" lines.
+const PREAMBLE_HEAD = /^(?:(?:совместное\s+)?заявлени[ея]|комментари[йя]|ответ|обращени[ея]|послание|выступление|statement|joint statement|declaration|remarks|communiqu[eé]|readout|press statement)(?!\p{L})/iu;
+const ATTRIBUTABLE = /^(?:the following is|следующее)\s+(attributable to)\s+(.+?):\s*$/iu;
+
+/**
+ * A preamble is one claim whose content is everything it covers: "The following is attributable
+ * to Spokesperson X:" up to the next heading; a heading that names its author (Заявление МИД
+ * России, Комментарий официального представителя…, Ответ М.В.Захаровой на вопрос…, Joint
+ * Statement of the G7 Foreign Ministers) up to the next heading of the same or a higher level.
+ */
+function preambleClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void {
+  const { text, blocks } = ctx.doc;
+  const level = (b: Block) => (b.kind === 'heading' ? (b.level === 0 ? 1 : (b.level ?? 1)) : 99);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.lines.length === 0) continue;
+    const line = b.lines[0];
+    const lineText = text.slice(line.start, line.end);
+    const att = ATTRIBUTABLE.exec(lineText);
+    let cue: Span | null = null;
+    let source: Span | null = null;
+    let until = text.length;
+    if (att && b.lines.length === 1) {
+      const cs = line.start + lineText.indexOf(att[1]);
+      cue = span(text, cs, cs + att[1].length);
+      const ss = line.start + lineText.lastIndexOf(att[2]);
+      source = span(text, ss, ss + att[2].length);
+      const next = blocks.findIndex((x, k) => k > bi && x.kind === 'heading');
+      until = next < 0 ? text.length : blocks[next].start;
+    } else if (b.kind === 'heading' && PREAMBLE_HEAD.test(lineText.trim())) {
+      // The author: the first organisation or person the heading names (not a country or date).
+      const author = entities.find((e) => e.start >= line.start && e.end <= line.end && (e.type === 'organization' || e.type === 'person'));
+      if (!author) continue;
+      const head = PREAMBLE_HEAD.exec(lineText.trim())!;
+      const cs = line.start + lineText.indexOf(head[0]);
+      cue = span(text, cs, cs + head[0].length);
+      // From the author to the end of the heading's name phrase ("Департамента информации и печати МИД России").
+      source = span(text, author.start, author.end);
+      const next = blocks.findIndex((x, k) => k > bi && x.kind === 'heading' && level(x) <= level(b));
+      until = next < 0 ? text.length : blocks[next].start;
+    }
+    if (!cue || !source) continue;
+    const body = blocks.filter((x, k) => k > bi && x.start < until && x.kind !== 'code' && x.kind !== 'rule' && x.lines.length > 0);
+    if (body.length === 0) continue;
+    const cStart = body[0].lines[0].start;
+    const lastLines = body[body.length - 1].lines;
+    out.push({ cue, source, content: span(text, cStart, lastLines[lastLines.length - 1].end), kind: 'preamble' });
+  }
+}
+
+const QUESTION_LABEL = /^(?:вопрос|question|q|корреспондент|журналист|reporter)$/i;
+
+/** Transcript turns: "М.В.Захарова: …", "MR. PRICE: …" — the label is the source, the colon the cue. */
+function turnClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void {
+  const { text, blocks } = ctx.doc;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' || b.lines.length === 0) continue;
+    const line = b.lines[0];
+    const m = /^([^:\n]{2,60}?):\s+\S/u.exec(text.slice(line.start, line.end));
+    if (!m) continue;
+    const label = m[1].replace(/[*_]/g, '').trim();
+    if (QUESTION_LABEL.test(label)) continue;
+    const isPerson = entities.some((e) => e.type === 'person' && e.start >= line.start && e.end <= line.start + m[1].length);
+    const allCaps = /^(?:MR|MS|MRS|DR)\.?\s+\p{Lu}[\p{Lu}-]+$/u.test(label) || /^\p{Lu}[\p{Lu}\s.-]{2,}$/u.test(label);
+    if (!isPerson && !allCaps) continue;
+    const colon = line.start + m[1].length;
+    const ls = line.start + m[1].indexOf(label);
+    const last = b.lines[b.lines.length - 1];
+    out.push({ cue: span(text, colon, colon + 1), source: span(text, ls, ls + label.length), content: span(text, skipSpace(text, colon + 1), last.end), kind: 'turn' });
+  }
+}
