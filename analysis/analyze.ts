@@ -26,6 +26,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     form: c.form,
     group: c.group,
   }));
-  const claims = findClaims(ctx, quotes, entities);
+  const claims = findClaims(ctx, quotes, entities, aliases);
   return { language, entities, aliases, quotes, claims, assertions: [] };
 }

@@ -7,7 +7,7 @@
 import { isCue } from './lexicon.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, type SpeakerContext } from './speakers.ts';
 import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
-import { span, type Claim, type Entity, type Quote, type Span } from './types.ts';
+import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
 
 const CLAUSE = /^(?:что|чтобы|that|как)$/;
@@ -18,7 +18,7 @@ const TRAILING = /[\s.;:!?…,—–-]+$/;
 // Cue forms that are also nouns ("the IAEA report", "a call", "their claims").
 const NOUNISH = /^(?:report|reports|comment|comments|claim|claims|call|calls|demand|demands|promise|promises|warning|note|notes|estimate|estimates|quote|quotes|reply|answer|response|hope|hopes|fear|fears|remark|remarks|statement|record|tweet|tweets|post|posts|press|find|finding|review|study|show|shows)$/;
 
-export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entity[]): Claim[] {
+export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entity[], aliases: Alias[] = []): Claim[] {
   const { doc } = ctx;
   const text = doc.text;
   const claims: Claim[] = [];
@@ -46,6 +46,15 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
     claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end), kind: 'quote' });
   }
   claims.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  // The source's referent: a person or body named in it, or the person a title phrase stands for.
+  for (const c of claims) {
+    if (!c.source) continue;
+    const src = c.source;
+    const named = entities.filter((e) => e.start < src.end && src.start < e.end && (e.type === 'person' || e.type === 'organization' || e.type === 'country' || e.type === 'place'));
+    const alias = aliases.find((x) => x.start < src.end && src.start < x.end);
+    const pick = named.find((e) => e.type === 'person') ?? alias ?? named[0];
+    if (pick) c.sourceId = pick.id;
+  }
   // Nesting: the innermost claim whose content holds this claim's cue.
   claims.forEach((c, i) => {
     let best = -1;

@@ -16,7 +16,7 @@ export function toJson(a: Analysis): object {
       ...(q.speaker ? { speakerVia: q.speaker.via } : {}),
       form: q.form,
     })),
-    claims: a.claims.map((c) => ({ cue: s(c.cue), source: s(c.source), content: s(c.content) })),
+    claims: a.claims.map((c) => ({ cue: s(c.cue), source: s(c.source), content: s(c.content), ...(c.kind ? { kind: c.kind } : {}), ...(c.parent !== undefined ? { parent: c.parent } : {}), ...(c.sourceId ? { sourceId: c.sourceId } : {}) })),
     assertions: a.assertions.map((x) => ({ start: x.start, end: x.end, text: x.text, kind: x.kind, ...(x.rule ? { rule: x.rule } : {}) })),
   };
 }

@@ -39,6 +39,44 @@ function referents(a: Analysis): Array<{ type: string; name: string; forms: stri
   return [...byId.values()].map((r) => ({ type: r.type, name: r.name, forms: [...r.forms].map(([f, n]) => `${f} ×${n}`).join(', ') }));
 }
 
+interface Said {
+  at: number;
+  cue: string | null;
+  text: string;
+}
+
+/**
+ * Claims and quotes grouped by who made them: the source's referent (its usual name, with the
+ * forms the text uses for it), or the source as written; quotes whose speaker the text does not
+ * name come last. A quote is listed once, as its claim.
+ */
+export function whoSaidWhat(a: Analysis): Array<{ who: string; items: Said[] }> {
+  const groups = new Map<string, { who: string; forms: Set<string>; items: Said[] }>();
+  const add = (key: string, who: string, form: string | null, item: Said) => {
+    const g = groups.get(key) ?? { who, forms: new Set<string>(), items: [] };
+    if (form && form !== who) g.forms.add(form.replace(/\s+/g, ' '));
+    g.items.push(item);
+    groups.set(key, g);
+  };
+  const canonical = new Map(a.entities.map((e) => [e.id, e.canonical ?? e.text]));
+  const claimed = new Set<number>();
+  for (const c of a.claims) {
+    if (!c.source) continue;
+    const who = (c.sourceId && canonical.get(c.sourceId)) || c.source.text;
+    const content = c.kind === 'quote' ? c.content.text.replace(/^[«“"„‘]|[»”"“’]$/g, '') : c.content.text;
+    if (c.kind === 'quote') claimed.add(c.content.start);
+    add(c.sourceId ?? `text:${c.source.text}`, who, c.source.text, { at: c.content.start, cue: c.kind === 'quote' ? null : c.cue.text, text: content });
+  }
+  for (const q of a.quotes) {
+    if (claimed.has(q.start)) continue;
+    if (q.speaker) add(`text:${q.speaker.text}`, q.speaker.text, null, { at: q.start, cue: null, text: q.content.text });
+    else add('(speaker not named)', '(speaker not named)', null, { at: q.start, cue: null, text: q.content.text });
+  }
+  const out = [...groups.entries()].map(([key, g]) => ({ key, who: g.forms.size ? `${g.who} (${[...g.forms].join(', ')})` : g.who, items: g.items.sort((x, y) => x.at - y.at) }));
+  out.sort((x, y) => (x.key === '(speaker not named)' ? 1 : 0) - (y.key === '(speaker not named)' ? 1 : 0) || x.items[0].at - y.items[0].at);
+  return out.map(({ who, items }) => ({ who, items }));
+}
+
 export function formatText(results: Result[]): string {
   const out: string[] = [];
   for (const { file, source, analysis: a } of results) {
@@ -49,15 +87,11 @@ export function formatText(results: Result[]): string {
       const rs = refs.filter((r) => r.type === type);
       if (rs.length) out.push(`  ${type}: ${rs.map((r) => `${r.name} (${r.forms})`).join('; ')}`);
     }
-    if (a.quotes.length) out.push('  who said what:');
-    const bySpeaker = new Map<string, typeof a.quotes>();
-    for (const q of a.quotes) {
-      const k = q.speaker?.text ?? '(speaker not named)';
-      bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
-    }
-    for (const [who, qs] of bySpeaker) {
-      out.push(`    ${who}`);
-      for (const q of qs) out.push(`      ${file}:${position(source, q.start)}  ${preview(q.content.text)}`);
+    const groups = whoSaidWhat(a);
+    if (groups.length) out.push('  who said what:');
+    for (const g of groups) {
+      out.push(`    ${g.who}`);
+      for (const item of g.items) out.push(`      ${file}:${position(source, item.at)}  ${item.cue ? `${item.cue}: ` : ''}${preview(item.text)}`);
     }
     out.push('');
   }
@@ -74,12 +108,11 @@ export function formatMarkdown(results: Result[]): string {
       for (const r of refs) out.push(`| ${r.type} | ${r.name.replace(/\|/g, '\\|')} | ${r.forms.replace(/\|/g, '\\|')} |`);
       out.push('');
     }
-    if (a.quotes.length === 0) continue;
-    out.push('| where | speaker | quotation |', '|---|---|---|');
-    for (const q of a.quotes) {
-      const cell = (s: string) => s.replace(/\|/g, '\\|');
-      out.push(`| ${position(source, q.start)} | ${cell(q.speaker?.text ?? '*not named*')} | ${cell(preview(q.content.text, 120))} |`);
-    }
+    const groups = whoSaidWhat(a);
+    if (groups.length === 0) continue;
+    out.push('| where | who | cue | what |', '|---|---|---|---|');
+    const cell = (x: string) => x.replace(/\|/g, '\\|');
+    for (const g of groups) for (const item of g.items) out.push(`| ${position(source, item.at)} | ${cell(g.who)} | ${cell(item.cue ?? 'quote')} | ${cell(preview(item.text, 120))} |`);
     out.push('');
   }
   return out.join('\n');

@@ -157,16 +157,23 @@ function sentenceInitialOnly(text: string, t: Token): boolean {
 /** "МИД" / "Foreign Ministry" alone: the ministry named most recently in full (МИД России). */
 function linkBareMinistries(text: string, language: Language, all: Candidate[]): void {
   const bare = language === 'ru' ? /^(?:МИД|Минобороны|министерство|Министерство иностранных дел)$/u : /^(?:the )?(?:Foreign|Defen[cs]e) Ministry$/iu;
-  let last: Record<string, string> = {};
+  let last: Record<string, Candidate> = {};
   for (const c of all) {
     if (c.type !== 'organization') continue;
     const t = text.slice(c.start, c.end);
     const head = /^(?:МИД|Минобороны)(?!\p{L})|Foreign Ministry|Defen[cs]e Ministry/u.exec(t)?.[0];
     if (!head) continue;
     if (bare.test(t)) {
-      const id = last[head] ?? (language === 'ru' && head === 'МИД' ? 'mfa-russia' : undefined);
-      if (id) c.id = id;
-    } else if (c.id) last = { ...last, [head]: c.id };
+      const named = last[head];
+      if (named?.id) {
+        c.id = named.id;
+        c.canonical = named.canonical ?? text.slice(named.start, named.end);
+        c.official = named.official;
+      } else if (language === 'ru' && head === 'МИД') {
+        c.id = 'mfa-russia';
+        c.canonical = 'МИД России';
+      }
+    } else if (c.id) last = { ...last, [head]: c };
   }
 }
 
