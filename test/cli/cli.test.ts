@@ -308,7 +308,7 @@ describe('--format text and markdown', () => {
     const en = json(run(['analyze', '--format', 'json', EN]))[0];
     const rows = lines.slice(lines.indexOf(`## ${EN}`), lines.indexOf('## empty.txt')).filter((l) => /^\| \d+:\d+ \|/.test(l));
     // One row per claim, and one per quote that is not a claim's content.
-    const quoteClaims = en.claims.filter((c: { kind?: string }) => c.kind === 'quote').length;
+    const quoteClaims = (en.claims as Array<{ kind?: string }>).filter((c) => c.kind === 'quote').length;
     assert.equal(rows.length, en.claims.length + en.quotes.length - quoteClaims, 'one row per claim or unclaimed quote');
     assert.ok(lines.some((l) => l.startsWith('Language: en. Quotations: 0')), 'the empty file has a section without rows');
   });
