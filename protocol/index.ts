@@ -32,9 +32,19 @@ export interface Settings {
   language: 'auto' | 'ru' | 'en';
   /** Files larger than this many characters are not analysed (a message says so). */
   maxFileSize: number;
+  /** `diplomaticLens.inlayHints.enable`: name the source after a quote or claim whose source is not next to it. */
+  inlayHints: { enable: boolean };
+  /** `diplomaticLens.claims.decorateContent`: a faint underline under claim contents (drawn by the client). */
+  claims: { decorateContent: boolean };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, language: 'auto', maxFileSize: 2_000_000 };
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  language: 'auto',
+  maxFileSize: 2_000_000,
+  inlayHints: { enable: true },
+  claims: { decorateContent: true },
+};
 
 /** Custom request: the quotes of a document, for the "Go to Quotation" picker. */
 export const QUOTES_REQUEST = 'diplomaticLens/quotes';
@@ -48,6 +58,17 @@ export interface QuoteItem {
   speaker: string | null;
   speakerRange: QuoteItem['range'] | null;
 }
+
+/**
+ * Custom request: the ranges of claim contents in a document (overlapping ones merged; not direct
+ * quotes, whose quote tokens show them), for the client's content decoration: a semantic token
+ * cannot show a span that holds other tokens.
+ */
+export const CLAIM_CONTENTS_REQUEST = 'diplomaticLens/claimContents';
+export interface ClaimContentsParams {
+  uri: string;
+}
+export type ClaimContentsResult = Array<QuoteItem['range']>;
 
 /** Notification from the server when a document is skipped (too large, binary); the client shows it once. */
 export const SKIPPED_NOTIFICATION = 'diplomaticLens/skipped';

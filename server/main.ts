@@ -1,7 +1,7 @@
 // The language server: LSP wiring only. It keeps documents in sync, asks the analysis core for an
 // Analysis and maps it to protocol types (semantic tokens, hovers, entity highlights, definitions,
-// references, the quotes request). It holds no language rules. Runs over stdio
-// (`node dist/server.js --stdio`) or IPC (the VS Code client).
+// references, document symbols, inlay hints, the quotes and claim-contents requests). It holds no
+// language rules. Runs over stdio (`node dist/server.js --stdio`) or IPC (the VS Code client).
 import {
   createConnection,
   ProposedFeatures,
@@ -10,23 +10,39 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, QUOTES_REQUEST, SKIPPED_NOTIFICATION, type Settings, type QuotesParams, type QuoteItem } from '../protocol/index.ts';
+import {
+  TOKEN_TYPES,
+  TOKEN_MODIFIERS,
+  CONFIG_SECTION,
+  DEFAULT_SETTINGS,
+  QUOTES_REQUEST,
+  CLAIM_CONTENTS_REQUEST,
+  SKIPPED_NOTIFICATION,
+  type Settings,
+  type QuotesParams,
+  type QuoteItem,
+  type ClaimContentsParams,
+  type ClaimContentsResult,
+} from '../protocol/index.ts';
 import { Analyses } from './analyses.ts';
 import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
+import { inlayHints, documentSymbols, claimContentRanges } from './features/claims.ts';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfig = false;
 let canRefreshTokens = false;
+let canRefreshInlayHints = false;
 const analyses = new Analyses(() => settings);
 const toldSkipped = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
   canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+  canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
   const init = params.initializationOptions as Partial<Settings> | undefined;
   if (init) settings = { ...settings, ...init };
   return {
@@ -36,6 +52,8 @@ connection.onInitialize((params): InitializeResult => {
       documentHighlightProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      documentSymbolProvider: true,
+      inlayHintProvider: true,
       semanticTokensProvider: {
         legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
         full: true,
@@ -61,6 +79,7 @@ async function refreshSettings(): Promise<void> {
   analyses.clear();
   // Only a client that said it can refresh may be asked to (Neovim 0.7 cannot).
   if (canRefreshTokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
+  if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -123,13 +142,34 @@ connection.onRequest(QUOTES_REQUEST, (params: QuotesParams): QuoteItem[] => {
   return a.quotes.map((q) => ({ range: range(q), text: q.content.text, speaker: q.speaker?.text ?? null, speakerRange: q.speaker ? range(q.speaker) : null }));
 });
 
+// Claims: the outline (speakers with their claims and quotes), the source named after a content
+// whose source is far from it, and the content ranges the client decorates.
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? documentSymbols(doc, a) : [];
+});
+
+connection.languages.inlayHint.on((params) => {
+  if (settings.inlayHints?.enable === false) return [];
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? inlayHints(doc, a, params.range) : [];
+});
+
+connection.onRequest(CLAIM_CONTENTS_REQUEST, (params: ClaimContentsParams): ClaimContentsResult => {
+  const doc = documents.get(params.uri);
+  const a = doc && entryFor(doc).analysis;
+  return doc && a ? claimContentRanges(doc, a) : [];
+});
+
 documents.onDidClose((e) => {
   analyses.drop(e.document.uri);
   toldSkipped.delete(e.document.uri);
 });
 
 // Later features plug in here, each mapping the same cached Analysis: diagnostics
-// (connection.sendDiagnostics), code actions, document symbols, inlay hints.
+// (connection.sendDiagnostics), code actions.
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e instanceof Error ? e.stack : String(e)}`));
 documents.listen(connection);

@@ -1,12 +1,14 @@
 // Hover on a quotation: who said it (or that the text names nobody), how the speaker was found,
 // with a link to the speaker's position; hover on a speaker: the quotes attributed to them.
 // Where an entity (features/entities.ts) and a quote or speaker overlap, both parts show, the more
-// specific first: a speaker before the person it is, an entity before the quote around it.
+// specific first: a speaker before the person it is, an entity before the quote around it; the part
+// of an attributed claim under the offset (its cue, source or content) comes last.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Quote, Span } from '../../analysis/index.ts';
 import { md, link } from './markdown.ts';
 import { entityAt, entityMarkdown } from './entities.ts';
+import { claimHoverPart } from './claims.ts';
 
 const VIA: Record<string, { en: string }> = {
   'cue-after': { en: 'named after the quote' },
@@ -32,13 +34,22 @@ function contains(s: Span, offset: number): boolean {
 export function hoverAt(doc: TextDocument, a: Analysis, offset: number): Hover | null {
   const e = entityAt(a, offset);
   const q = quoteHoverAt(doc, a, offset);
-  if (!e) return q && hover(doc, q.value, q.span);
-  const value = entityMarkdown(doc, a, e);
-  if (!q) return hover(doc, value, e);
-  // Both hold only where the entity and the quote (or speaker) overlap. The more specific part comes
-  // first, as in the semantic tokens: a speaker before the person, an entity before the quote around it.
-  const speakerFirst = q.value.startsWith('**Speaker**');
-  return hover(doc, speakerFirst ? `${q.value}\n\n---\n\n${value}` : `${value}\n\n---\n\n${q.value}`, { start: Math.max(e.start, q.span.start), end: Math.min(e.end, q.span.end) });
+  const parts: Array<{ value: string; span: { start: number; end: number } }> = [];
+  // The more specific part comes first, as in the semantic tokens: a speaker before the person, an
+  // entity before the quote around it; the claim part (features/claims.ts) comes last.
+  if (e && q) {
+    const entity = { value: entityMarkdown(doc, a, e), span: e };
+    if (q.value.startsWith('**Speaker**')) parts.push(q, entity);
+    else parts.push(entity, q);
+  } else if (e) parts.push({ value: entityMarkdown(doc, a, e), span: e });
+  else if (q) parts.push(q);
+  const c = claimHoverPart(doc, a, offset, parts.length === 0);
+  if (c) parts.push(c);
+  if (parts.length === 0) return null;
+  // The combined hover holds only where all its parts do.
+  const start = Math.max(...parts.map((p) => p.span.start));
+  const end = Math.min(...parts.map((p) => p.span.end));
+  return hover(doc, parts.map((p) => p.value).join('\n\n---\n\n'), { start, end });
 }
 
 /** The quote or speaker part of a hover at `offset`, and the span it describes. */

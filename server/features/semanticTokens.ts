@@ -1,8 +1,10 @@
 // Analysis → LSP semantic tokens. Tokens may not overlap and (for VS Code) may not span lines, so
 // spans are layered (an inner, more specific span wins over the quote around it) and cut per line.
+// Priorities: claim content 0 < quote 1 < entity 2 < claim source and cue 2.5 < speaker and quote cue 3.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../../analysis/index.ts';
 import { TOKEN_TYPES, TOKEN_MODIFIERS, type TokenType, type TokenModifier } from '../../protocol/index.ts';
+import { showsContent } from './claims.ts';
 
 export interface TokenSpan {
   start: number;
@@ -23,6 +25,16 @@ export function tokenSpans(a: Analysis): TokenSpan[] {
       if (sp.pronoun && sp.pronoun.start !== sp.start) out.push({ start: sp.pronoun.start, end: sp.pronoun.end, type: 'dlSpeaker', modifiers: ['pronoun'], priority: 3 });
       if (sp.cue && sp.cue.end - sp.cue.start > 1) out.push({ start: sp.cue.start, end: sp.cue.end, type: 'dlClaimCue', modifiers: [], priority: 3 });
     }
+  }
+  // Claims: source and cue above entities but under a quote's speaker and cue, so a direct quote's
+  // claim (its source is the speaker) adds nothing they already show; where a longer source holds a
+  // speaker, the rest of it is the source. The content ranks below everything: entities, quotes and
+  // speakers inside it keep their tokens and it shows in the gaps.
+  for (const c of a.claims) {
+    if (c.source) out.push({ start: c.source.start, end: c.source.end, type: 'dlClaimSource', modifiers: [], priority: 2.5 });
+    // A punctuation cue (a dash before a name) is not coloured, as for quotes.
+    if (/\p{L}/u.test(c.cue.text)) out.push({ start: c.cue.start, end: c.cue.end, type: 'dlClaimCue', modifiers: [], priority: 2.5 });
+    if (showsContent(a, c)) out.push({ start: c.content.start, end: c.content.end, type: 'dlClaimContent', modifiers: [], priority: 0 });
   }
   const typeOf: Record<string, TokenType> = { person: 'dlPerson', organization: 'dlOrganization', country: 'dlCountry', place: 'dlPlace', date: 'dlDate', demonym: 'dlDemonym' };
   for (const e of a.entities) out.push({ start: e.start, end: e.end, type: typeOf[e.type], modifiers: [], priority: 2 });
