@@ -12,7 +12,7 @@ import { span, type Alias, type Claim, type Entity, type Quote, type Span } from
 import type { Block } from './document.ts';
 
 const CLAUSE = /^(?:что|чтобы|that|как)$/;
-const TOPIC = /^(?:о|об|обо|about|on)$/;
+const TOPIC = /^(?:о|об|обо|about)$/;
 // Heads of sources that identify nobody.
 const VAGUE = /^(?:sources?|officials?|diplomats?|experts?|analysts?|observers?|insiders?|people|some|many|others|источник(?:и|ов|ам)?|эксперт(?:ы|ов)?|аналитик(?:и|ов)?|наблюдател(?:и|ей)|дипломат(?:ы|ов)|собеседник(?:и|ов)?|некоторые|многие|одни|другие)$/i;
 const TRAILING = /[\s.;:!?…,—–-]+$/;
@@ -133,7 +133,9 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
       }
     }
     if (next && next.lower === 'to' && /^agree/.test(t.lower)) continue;
-    if (next && TOPIC.test(next.lower) && !/(?:that|что)/.test(text.slice(next.end, next.end + 40))) continue;
+    if (next && TOPIC.test(next.lower) && !/(?:that|что)/.test(text.slice(next.end, Math.min(se, next.end + 40)))) continue;
+    // A question asserts nothing ("What did the Secretary tell him?").
+    if (/\?[\s»”"’)]*$/.test(text.slice(ss, se))) continue;
     // "… – об этом сообщил X", "…, — заявил X", "…, добавил российский министр.": the subject
     // follows, the content precedes the dash or comma.
     const beforeCue = text.slice(ss, t.start);
@@ -143,7 +145,16 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
       const inv = subjectAfterCue(ctx, i, se);
       if (inv && /^[\s.!?…]*$/.test(text.slice(inv.end, se)) && tailClaim(ctx, i, ss, se, out, usedCues, inv)) continue;
     }
-    const sp = subjectOfCue(ctx, i, ss, se, t.start);
+    // The subject is looked for in the cue's own clause: after the last что/that before it
+    // ("Белов отметил, что проверка показала, что …": проверка, not Белов).
+    let clauseFrom = ss;
+    for (let m = i - 1; m >= first; m--) {
+      if (CLAUSE.test(tokens[m].lower) && !inQuote(tokens[m])) {
+        clauseFrom = tokens[m].end;
+        break;
+      }
+    }
+    const sp = subjectOfCue(ctx, i, clauseFrom, se, t.start);
     if (!sp || sp === 'conjunction') {
       // "said … and warned that …": the same subject as the cue before it in this sentence.
       const earlier = out.filter((c) => c.cue.start >= ss && c.cue.end <= t.start && c.source).pop();
@@ -168,8 +179,21 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     // ("said the closure would last “as long as necessary”") makes the clause the claim.
     const quoted = ctx.quoteSpeakers.find((x) => x.cue?.start === t.start);
     if (quoted) {
-      const q = ctx.quoteRanges.find(([qs, qe]) => (qe <= t.start && tokenize(text, qe, t.start).length <= 6) || (qs >= t.end && tokenize(text, t.end, qs).length <= 3));
+      const q = ctx.quoteRanges.find(([qs, qe]) => (qe <= t.start && tokenize(text, qe, t.start).length <= 6) || (qs >= t.end && tokenize(text, t.end, qs).length <= 2 && !tokenize(text, t.end, qs).some((w) => CLAUSE.test(w.lower))));
       if (q) continue;
+    }
+    // "The talks would resume in Vienna, Iranian Deputy Foreign Minister Reza Karimi said.": the
+    // cue ends the sentence and the subject follows a comma; the content is what precedes it.
+    if (sp.start < t.start && /^[\s.!?…]*$/.test(text.slice(t.end, se))) {
+      const comma = text.lastIndexOf(',', sp.start);
+      if (comma > ss && tokenize(text, comma, sp.start).length <= 6 && !/[.;:!?]/.test(text.slice(comma + 1, sp.start))) {
+        const contentEnd = trimEnd(text, ss, comma);
+        if (contentEnd > ss && !ctx.quoteRanges.some(([qs, qe]) => qs <= ss + 1 && qe >= contentEnd - 1)) {
+          out.push({ cue: span(text, t.start, t.end), source: span(text, sp.start, sp.end), content: span(text, skipSpace(text, ss), contentEnd), kind: 'reported' });
+          usedCues.add(t.start);
+          continue;
+        }
+      }
     }
     // A subject after the cue (inverted: "— заявил Рябков", "об этом сообщил X") with the content
     // before the dash.
@@ -192,6 +216,7 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
   let start = -1;
   for (let n = 0; k < tokens.length && tokens[k].start < end && n < 12; k++, n++) {
     const gap = text.slice(tokens[k - 1].end, tokens[k].start);
+    if (isCue(ctx.lex, tokens[k])) break; // "quoted X as saying that …": that belongs to "saying
     if (gap.includes(':')) {
       start = tokens[k].start - (/[«“"„‘]\s*$/.test(gap) ? 1 : 0);
       break;
@@ -214,7 +239,26 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
     start = s;
   }
   if (start < 0 || start >= end) return false;
-  out.push({ cue: span(text, t.start, t.end), source, content: span(text, start, end), kind: 'reported' });
+  // The content ends before a coordinated cue: "…, adding that …", "… and urged …", "…, добавив, что …".
+  let contentEnd = end;
+  for (let m = tokenIndexAt(tokens, start); m < tokens.length && tokens[m].start < end; m++) {
+    const w = tokens[m];
+    if (!isCue(ctx.lex, w) || ctx.quoteRanges.some(([qs, qe]) => w.start >= qs && w.start < qe)) continue;
+    const before = text.slice(tokens[m - 1].end, w.start);
+    const conj = /^(?:and|и|а|but|но)$/.test(tokens[m - 1].lower) ? tokens[m - 1] : null;
+    if (/,\s*$/.test(before) || conj) {
+      contentEnd = trimEnd(text, start, conj ? conj.start : tokens[m - 1].end + before.indexOf(','));
+      break;
+    }
+  }
+  if (contentEnd <= start) return false;
+  // "told reporters", "told a news conference": the guide's cue includes who was told.
+  let cueEnd = t.end;
+  if (/^told$/i.test(t.text)) {
+    const told = /^\s+(?:reporters|journalists|the press|a news conference|a press conference|a briefing|parliament|lawmakers)(?!\p{L})/iu.exec(text.slice(t.end, t.end + 40));
+    if (told) cueEnd = t.end + told[0].length;
+  }
+  out.push({ cue: span(text, t.start, cueEnd), source, content: span(text, start, contentEnd), kind: 'reported' });
   usedCues.add(t.start);
   return true;
 }
@@ -284,7 +328,8 @@ function preambleClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): 
       until = next < 0 ? text.length : blocks[next].start;
     } else if (b.kind === 'heading' && PREAMBLE_HEAD.test(lineText.trim())) {
       // The author: the first organisation or person the heading names (not a country or date).
-      const author = entities.find((e) => e.start >= line.start && e.end <= line.end && (e.type === 'organization' || e.type === 'person'));
+      const inHeading = entities.filter((e) => e.start >= line.start && e.end <= line.end);
+      const author = inHeading.find((e) => e.type === 'person') ?? inHeading.find((e) => e.type === 'organization');
       if (!author) continue;
       const head = PREAMBLE_HEAD.exec(lineText.trim())!;
       const cs = line.start + lineText.indexOf(head[0]);
@@ -320,7 +365,15 @@ function turnClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void
     if (!isPerson && !allCaps) continue;
     const colon = line.start + m[1].length;
     const ls = line.start + m[1].indexOf(label);
-    const last = b.lines[b.lines.length - 1];
+    // The answer goes on over the following paragraphs up to the next turn or heading.
+    let lastBlock = b;
+    for (let k = blocks.indexOf(b) + 1; k < blocks.length; k++) {
+      const nb = blocks[k];
+      if (nb.kind !== 'paragraph' && nb.kind !== 'list-item' && nb.kind !== 'blockquote') break;
+      if (/^[^:\n]{2,60}?:\s/u.test(text.slice(nb.lines[0].start, nb.lines[0].end))) break;
+      lastBlock = nb;
+    }
+    const last = lastBlock.lines[lastBlock.lines.length - 1];
     out.push({ cue: span(text, colon, colon + 1), source: span(text, ls, ls + label.length), content: span(text, skipSpace(text, colon + 1), last.end), kind: 'turn' });
   }
 }

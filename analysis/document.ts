@@ -166,7 +166,9 @@ function markPlainHeadings(text: string, blocks: Block[]): void {
     const b = blocks[i];
     if (b.kind !== 'paragraph' || b.lines.length !== 1) continue;
     const t = text.slice(b.lines[0].start, b.lines[0].end);
-    if (t.length > 200 || /[.!?:;,…»”"]$/.test(t)) continue;
+    // (A heading may end with a quoted name: «Комментарий … в связи с учениями «Северная звезда»».)
+    // (A quote paragraph «…» is no heading, nor is one whose quote ends with its own punctuation.)
+    if (t.length > 200 || /[.!?:;,…]$/.test(t) || /^[«“"„]/.test(t) || (/[»”"]$/.test(t) && /[.!?,…][»”"]+$/.test(t))) continue;
     if (/^[—–-]\s/.test(t)) continue; // an attribution line, not a heading
     const next = blocks[i + 1];
     if (!next) continue;

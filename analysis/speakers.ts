@@ -91,9 +91,12 @@ const FEMALE_NAMES = /^(?:мария|марии|анна|анны|елена|е�
 /** Russian gender from the name's endings or from the past-tense verb right after it (сказала, заявил). */
 function genderOf(ctx: SpeakerContext, run: Token[], next: number): Gender {
   if (ctx.lex.language !== 'ru') return '?';
-  if (run.some((r) => FEMALE_NAMES.test(r.lower)) || /(?:ова|ева|ёва|ина|ына|ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
+  // (Светлова may be Светлов in the genitive: a surname's ending is evidence only in the nominative,
+  // which the verb after it shows; a female given name is evidence in any case.)
+  if (run.some((r) => FEMALE_NAMES.test(r.lower)) || /(?:ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
   const v = verbGender(ctx, next);
   if (v !== '?') return v;
+  if (/(?:ова|ева|ёва|ина|ына)$/.test(run[run.length - 1].lower) && run.length === 1) return 'f';
   if (/(?:ов|ев|ёв|ин|ын|ский|цкий)$/.test(run[run.length - 1].lower)) return 'm';
   return '?';
 }
@@ -133,9 +136,17 @@ function npAfter(ctx: SpeakerContext, from: number, limit: number): Found | null
     if (lex.clauseStarts.has(t.lower) && !ARTICLES.has(t.lower)) return null;
     if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower) || ARTICLES.has(t.lower)) {
       let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1].start < limit && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || lex.speakerTitles.has(tokens[j + 1].lower) || GLUE.has(tokens[j + 1].lower) || /^\p{Lu}/u.test(tokens[j + 1].text) || (ARTICLES.has(tokens[j].lower) && /^\p{Ll}/u.test(tokens[j + 1].text)))) j++;
+      const place = (k: number) => /^(?:в|во|in|at|to)$/.test(tokens[k]?.lower ?? '') && !!tokens[k + 1] && isNameToken(tokens[k + 1], lex) && !!tokens[k + 2] && isNameToken(tokens[k + 2], lex);
+      while (j + 1 < tokens.length && tokens[j + 1].start < limit && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || lex.speakerTitles.has(tokens[j + 1].lower) || GLUE.has(tokens[j + 1].lower) || /^\p{Lu}/u.test(tokens[j + 1].text) || (ARTICLES.has(tokens[j].lower) && /^\p{Ll}/u.test(tokens[j + 1].text)) || place(j + 1))) j++;
       while (j > i && (GLUE.has(tokens[j].lower) || ARTICLES.has(tokens[j].lower))) j--;
       if (j === i && ARTICLES.has(t.lower)) return null;
+      // "генеральный директор одного из пострадавших изданий Олег Рудаков": a title whose
+      // complement runs on to the name; the name a few words later is the speaker.
+      if (lex.speakerTitles.has(tokens[j].lower) || lex.speakerTitles.has(tokens[i].lower)) {
+        const after = tokens[j].end;
+        const p = ctx.persons.find((x) => x.start >= after && x.start - after < 60 && x.start < limit && !/[,.;:!?«»“”"—–]/.test(doc.text.slice(after, x.start)));
+        if (p) return { np: span(doc.text, p.start, p.end) };
+      }
       const run = tokens.slice(i, j + 1);
       if (!run.some((x) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower))) return null;
       return { np: narrowToName(ctx, i, j) };
@@ -204,6 +215,11 @@ function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | nu
 /** The first name or title phrase of a clause, up to its cue (no other cue in between). */
 function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number, acrossCues = false): Found | null {
   const { tokens, lex, doc } = ctx;
+  // "Asked whether …, Hartwell declined …": a leading participial phrase is not the subject.
+  if (tokens[first] && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokens[first].text)) {
+    const comma = doc.text.indexOf(',', tokens[first].end);
+    if (comma > 0 && comma < tokens[cueIdx].start) first = tokenIndexAt(tokens, comma);
+  }
   for (let k = first; k < cueIdx; k++) {
     const t = tokens[k];
     if (inRanges(ctx.quoteRanges, t.start) || (isCue(lex, t) && !acrossCues)) return null;
@@ -224,7 +240,7 @@ function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number, acros
 }
 
 function adjectiveLike(w: string): boolean {
-  return /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|al|ian|ish|ese|ary|ic|ign|ior|ty|uty|eign)$/.test(w) || /^(?:deputy|senior|foreign|chief|former|top|vice|acting|interior|defence|defense|foreign|ministry|non-proliferation)$/.test(w);
+  return /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|al|ian|ish|ese|ary|ic|ign|ior|ty|uty|eign)$/.test(w) || /^(?:deputy|senior|foreign|chief|former|top|vice|acting|interior|defence|defense|foreign|ministry|non-proliferation|news|state|press|wire)$/.test(w);
 }
 
 /** Prefer the person's name inside a long title phrase ("Foreign Ministry spokesman Esmaeil Baghaei" → the name). */
@@ -369,8 +385,30 @@ export function subjectOfCue(ctx: SpeakerContext, i: number, from: number, to: n
     const after = doc.text.slice(a.np.end, a.np.end + 12);
     if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6 && /^\s*(?:[:,]|что(?!\p{L})|that(?!\p{L}))/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
   }
-  // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase.
-  const subj = clauseSubject(ctx, start, i);
+  // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase,
+  // the clause starting after the last что/that or earlier cue ("Напомню, что заместитель министра
+  // Кирилл Панов … предупредил"; "said an investigation … had shown").
+  let clauseStart = start;
+  for (let m = i - 1; m > start; m--) {
+    const w = tokens[m];
+    if (inRanges(ctx.quoteRanges, w.start)) continue;
+    if (/^(?:что|that)$/.test(w.lower)) {
+      clauseStart = m + 1;
+      break;
+    }
+    if (isCue(ctx.lex, w)) {
+      // A participle after a comma ("denied …, calling the accusations 'baseless'") shares the
+      // subject of the verb before it; an object clause without a comma ("said an investigation
+      // … had shown") has its own subject after that verb.
+      if (/,\s*$/.test(doc.text.slice(w.end, t.start)) || /,/.test(doc.text.slice(w.end, t.start))) {
+        if (/(?:ing|ив|ав|ув|ев)$/.test(t.lower)) return subjectOfCue(ctx, m, from, to, before);
+        break;
+      }
+      clauseStart = m + 1;
+      break;
+    }
+  }
+  const subj = clauseSubject(ctx, clauseStart, i);
   return subj ? asSpeaker(ctx, subj, 'cue-before', cue, before) : null;
 }
 
