@@ -68,6 +68,8 @@ test('settings diplomaticLens.* exist with the protocol defaults', () => {
   assert.deepEqual(props['diplomaticLens.language'].enum, ['auto', 'ru', 'en']);
   assert.equal(props['diplomaticLens.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
   assert.ok(props['diplomaticLens.trace.server']);
+  assert.equal(props['diplomaticLens.inlayHints.enable'].default, DEFAULT_SETTINGS.inlayHints.enable);
+  assert.equal(props['diplomaticLens.claims.decorateContent'].default, true);
 });
 
 test('engines.vscode is at least what vscode-languageclient requires', () => {
