@@ -83,9 +83,20 @@ export interface Claim {
 
 export type AssertionKind = 'unattributed' | 'vague-source';
 
+/** Rule ids of the assertion diagnostics; each has a page docs/rules/<id>.md. */
+export type AssertionRule =
+  | 'unattributed-accusation'
+  | 'unattributed-causation'
+  | 'unattributed-evaluation'
+  | 'unattributed-figure'
+  | 'unattributed-prediction'
+  | 'vague-source';
+
 export interface Assertion extends Span {
   kind: AssertionKind;
-  rule?: string;
+  rule: AssertionRule;
+  /** The words that made the sentence an assertion (shown in the message). */
+  triggers: Span[];
 }
 
 export interface Analysis {
