@@ -6,6 +6,7 @@ import { findQuoteCandidates } from './quotes.ts';
 import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
 import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
+import { findAssertions } from './assertions.ts';
 import { tokenize } from './tokens.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
 
@@ -27,5 +28,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     group: c.group,
   }));
   const claims = findClaims(ctx, quotes, entities, aliases);
-  return { language, entities, aliases, quotes, claims, assertions: [] };
+  const assertions = findAssertions(doc, language, claims, quotes, entities);
+  return { language, entities, aliases, quotes, claims, assertions };
 }

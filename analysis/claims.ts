@@ -228,8 +228,9 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
   }
   if (start < 0) {
     // No clause marker: the object or the clause right after the cue (rejected the accusations;
-    // said the closure would last …), unless the cue ends the sentence.
-    if (source.start > t.start) return false;
+    // said the closure would last …), unless the cue ends the sentence. "Agreed" reports speech
+    // only with a clause ("agreed that …"), not as an action ("the ceasefires agreed in Minsk").
+    if (source.start > t.start || /^agree/.test(t.lower)) return false;
     let s = t.end;
     const gap = text.slice(t.end, end);
     const lead = /^\s*(?:(?:on|in|at|late on|earlier on|later on)\s+(?:\p{Lu}\p{Ll}+|\d[\d\s]*\p{L}*)\s*|(?:reporters|journalists|журналистам|репортерам)\s*|(?:in a statement|в заявлении)\s*,?\s*)*/u.exec(gap);

@@ -1,0 +1,130 @@
+// Assertions: sentences that state something contestable — an accusation, a causal claim, an
+// evaluation, a figure or a prediction — with no source, and sentences that hide behind a vague
+// source ("sources say", "как сообщается"). A sentence is covered (not an assertion) when a claim
+// attributes it: it holds a claim's cue, or lies inside a claim's content or a quote (preambles and
+// transcript turns cover whole sections). Headings, datelines, short fragments and plain narration
+// of observable events are never assertions. Trigger words are data: data/<lang>/assertions.json.
+import type { DocumentModel } from './document.ts';
+import type { Assertion, AssertionRule, Claim, Entity, Language, Quote } from './types.ts';
+import { span } from './types.ts';
+import { sentenceBounds, tokenize } from './tokens.ts';
+import ruData from './data/ru/assertions.json';
+import enData from './data/en/assertions.json';
+
+type Category = 'accusation' | 'causation' | 'evaluation' | 'figure' | 'prediction';
+const CATEGORIES: Category[] = ['accusation', 'causation', 'prediction', 'figure', 'evaluation'];
+
+interface Compiled {
+  vague: RegExp[];
+  triggers: Array<[Category, RegExp]>;
+  narration: RegExp;
+}
+
+const cache = new Map<Language, Compiled>();
+
+function compiled(language: Language): Compiled {
+  let c = cache.get(language);
+  if (!c) {
+    const d = (language === 'ru' ? ruData : enData) as unknown as Record<string, string[]>;
+    // A fragment matches at a word start: not after a letter.
+    const re = (f: string) => new RegExp(`(?<![\\p{L}\\d])(?:${f})`, 'giu');
+    c = {
+      vague: d.vague.map(re),
+      triggers: CATEGORIES.flatMap((cat) => d[cat].map((f): [Category, RegExp] => [cat, re(f)])),
+      narration: re(d.narration.join('|')),
+    };
+    cache.set(language, c);
+  }
+  return c;
+}
+
+const RULE: Record<Category, AssertionRule> = {
+  accusation: 'unattributed-accusation',
+  causation: 'unattributed-causation',
+  evaluation: 'unattributed-evaluation',
+  figure: 'unattributed-figure',
+  prediction: 'unattributed-prediction',
+};
+
+export function findAssertions(doc: DocumentModel, language: Language, claims: Claim[], quotes: Quote[], entities: Entity[]): Assertion[] {
+  const { text } = doc;
+  const rules = compiled(language);
+  const out: Assertion[] = [];
+  // What claims and quotes cover.
+  const covered: Array<[number, number]> = [...claims.map((c): [number, number] => [c.content.start, c.content.end]), ...quotes.map((q): [number, number] => [q.start, q.end])];
+  const cues = claims.map((c) => c.cue);
+  const quoteRanges = quotes.map((q): [number, number] => [q.start, q.end]);
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
+    const inBlock = quoteRanges.filter(([s, e]) => s < b.end && e > b.start);
+    let pos = b.lines[0]?.start ?? b.start;
+    while (pos < b.end) {
+      const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
+      if (se <= pos) break;
+      pos = se;
+      while (pos < b.end && /\s/.test(text[pos])) pos++;
+      let e = se;
+      while (e > ss && /\s/.test(text[e - 1])) e--;
+      const sentence = text.slice(ss, e);
+      const words = tokenize(sentence);
+      // Fragments, datelines ("ПЕКИН, 5 марта."), bylines and labels are not statements.
+      if (words.length < 5 || !/[.!?…»”"]$/.test(sentence)) continue;
+      if (/^[\p{Lu}\s,.-]{3,}\s*[,—–-]/u.test(sentence) && words.length < 8) continue;
+      // Questions assert nothing.
+      if (/\?[»”"’)]*$/.test(sentence)) continue;
+      const lower = sentence.toLowerCase();
+      // Vague sources first: "Diplomats say …", "Как сообщается, …".
+      const vague = firstMatch(rules.vague, lower);
+      if (vague && !namedSubject(sentence, vague.index, ss, entities)) {
+        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.index, ss + vague.index + vague[0].length)] });
+        continue;
+      }
+      // Attributed: it holds a claim's cue, or a claim or quote covers most of it.
+      if (cues.some((c) => c.start >= ss && c.end <= e)) continue;
+      if (coveredShare(covered, ss, e) > 0.5) continue;
+      // Contestable content: the categories' trigger words, most specific first.
+      const hits: Array<{ cat: Category; at: number; len: number }> = [];
+      for (const [cat, re] of rules.triggers) {
+        re.lastIndex = 0;
+        const m = re.exec(lower);
+        if (m) hits.push({ cat, at: m.index, len: m[0].length });
+      }
+      if (hits.length === 0) continue;
+      // Plain narration of observable events with a single weak trigger is not an assertion.
+      rules.narration.lastIndex = 0;
+      const narrates = rules.narration.test(lower);
+      const strong = hits.filter((h) => h.cat !== 'evaluation' || hits.length > 1);
+      if (narrates && (hits.length < 2 || strong.every((h) => h.cat === 'prediction'))) continue;
+      const best = CATEGORIES.map((cat) => hits.find((h) => h.cat === cat)).find(Boolean)!;
+      out.push({
+        ...span(text, ss, e),
+        kind: 'unattributed',
+        rule: RULE[best.cat],
+        triggers: hits.sort((x, y) => x.at - y.at).map((h) => span(text, ss + h.at, ss + h.at + h.len)),
+      });
+    }
+  }
+  return out;
+}
+
+function firstMatch(res: RegExp[], s: string): RegExpExecArray | null {
+  let best: RegExpExecArray | null = null;
+  for (const re of res) {
+    re.lastIndex = 0;
+    const m = re.exec(s);
+    if (m && (!best || m.index < best.index)) best = m;
+  }
+  return best;
+}
+
+/** "Officials of the Foreign Ministry say" names nobody; "EU officials" neither; a person does. */
+function namedSubject(sentence: string, at: number, ss: number, entities: Entity[]): boolean {
+  void sentence;
+  return entities.some((x) => x.type === 'person' && x.start >= ss + at - 2 && x.start <= ss + at + 40);
+}
+
+function coveredShare(ranges: Array<[number, number]>, s: number, e: number): number {
+  let n = 0;
+  for (const [a, b] of ranges) n += Math.max(0, Math.min(b, e) - Math.max(a, s));
+  return Math.min(1, n / Math.max(1, e - s));
+}
