@@ -82,6 +82,7 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
     const c = text[i];
     if ((c === '.' || c === '!' || c === '?' || c === '…') && isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       start = i + 1;
+      while (start < from && /[»”’"')\]]/.test(text[start])) start++;
       break;
     }
   }
@@ -91,7 +92,9 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
     if (inSkip(i)) continue;
     const c = text[i];
     if ((c === '.' || c === '!' || c === '?' || c === '…') && isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
+      // Closing quote marks and brackets right after the full stop belong to the sentence.
       end = i + 1;
+      while (end < hi && /[»”’"')\]]/.test(text[end])) end++;
       break;
     }
   }
