@@ -56,6 +56,8 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
   const quoteRanges = quotes.map((q): [number, number] => [q.start, q.end]);
   for (const b of doc.blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
+    // A question turn in a transcript asks; it asserts nothing.
+    if (/^\s*(?:вопрос|question|q)\s*:/iu.test(text.slice(b.lines[0]?.start ?? b.start, b.end))) continue;
     const inBlock = quoteRanges.filter(([s, e]) => s < b.end && e > b.start);
     let pos = b.lines[0]?.start ?? b.start;
     while (pos < b.end) {
@@ -76,7 +78,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       // Vague sources first: "Diplomats say …", "Как сообщается, …".
       const vague = firstMatch(rules.vague, lower);
       if (vague && !namedSubject(sentence, vague.index, ss, entities)) {
-        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.index, ss + vague.index + vague[0].length)] });
+        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.index, ss + wordEnd(lower, vague.index + vague[0].length))] });
         continue;
       }
       // Attributed: it holds a claim's cue, or a claim or quote covers most of it.
@@ -87,7 +89,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       for (const [cat, re] of rules.triggers) {
         re.lastIndex = 0;
         const m = re.exec(lower);
-        if (m) hits.push({ cat, at: m.index, len: m[0].length });
+        if (m) hits.push({ cat, at: m.index, len: wordEnd(lower, m.index + m[0].length) - m.index });
       }
       if (hits.length === 0) continue;
       // Plain narration of observable events with a single weak trigger is not an assertion.
@@ -107,6 +109,13 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
   return out;
 }
 
+/** A trigger shows as whole words: a stem match ("violat", "наруш") runs on to the end of its word; trailing spaces are dropped. */
+function wordEnd(s: string, i: number): number {
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  while (i < s.length && /[\p{L}\p{N}]/u.test(s[i]) && /[\p{L}\p{N}]/u.test(s[i - 1] ?? '')) i++;
+  return i;
+}
+
 function firstMatch(res: RegExp[], s: string): RegExpExecArray | null {
   let best: RegExpExecArray | null = null;
   for (const re of res) {
@@ -120,7 +129,7 @@ function firstMatch(res: RegExp[], s: string): RegExpExecArray | null {
 /** "Officials of the Foreign Ministry say" names nobody; "EU officials" neither; a person does. */
 function namedSubject(sentence: string, at: number, ss: number, entities: Entity[]): boolean {
   void sentence;
-  return entities.some((x) => x.type === 'person' && x.start >= ss + at - 2 && x.start <= ss + at + 40);
+  return entities.some((x) => (x.type === 'person' || x.type === 'organization') && x.start >= ss + at - 2 && x.start <= ss + at + 40);
 }
 
 function coveredShare(ranges: Array<[number, number]>, s: number, e: number): number {
