@@ -70,7 +70,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       const sentence = text.slice(ss, e);
       const words = tokenize(sentence);
       // Fragments, datelines ("ПЕКИН, 5 марта."), bylines and labels are not statements.
-      if (words.length < 5 || !/[.!?…»”"]$/.test(sentence)) continue;
+      if (words.length < 4 || !/[.!?…»”"]$/.test(sentence)) continue;
       if (/^[\p{Lu}\s,.-]{3,}\s*[,—–-]/u.test(sentence) && words.length < 8) continue;
       // Questions assert nothing.
       if (/\?[»”"’)]*$/.test(sentence)) continue;

@@ -5,7 +5,7 @@
 // Sources come from the same machinery as quote speakers (speakers.ts), so a quote and its claim
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
 import { isCue } from './lexicon.ts';
-import { inSortedRanges } from './ranges.ts';
+import { inSortedRanges, rangeAt, firstStartingAt } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, type SpeakerContext } from './speakers.ts';
 import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
@@ -56,13 +56,17 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
     const pick = named.find((e) => e.type === 'person') ?? alias ?? named[0];
     if (pick) c.sourceId = pick.id;
   }
-  // Nesting: the innermost claim whose content holds this claim's cue.
+  // Nesting: the innermost claim whose content holds this claim's cue (claims are sorted by the
+  // start of their content, so only those starting before the cue, nearest first, can hold it).
+  const contents = claims.map((x) => x.content);
   claims.forEach((c, i) => {
     let best = -1;
-    claims.forEach((o, j) => {
-      if (j === i || o.content.start > c.cue.start || c.cue.end > o.content.end || o === c) return;
+    const upto = firstStartingAt(contents, c.cue.start + 1);
+    for (let j = upto - 1, seen = 0; j >= 0 && seen < 40; j--, seen++) {
+      const o = claims[j];
+      if (j === i || c.cue.end > o.content.end || o.content.start > c.cue.start) continue;
       if (best < 0 || o.content.end - o.content.start < claims[best].content.end - claims[best].content.start) best = j;
-    });
+    }
     if (best >= 0) c.parent = best;
   });
   return claims;
@@ -73,7 +77,11 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
   const text = doc.text;
   const first = tokenIndexAt(tokens, ss);
   const last = tokenIndexAt(tokens, se);
-  const inQuote = (t: Token) => ctx.quoteRanges.some(([s, e]) => t.start >= s && t.start < e);
+  const inQuote = (t: Token) => inSortedRanges(ctx.quoteRanges, t.start);
+  // The quotes and quote speakers of this sentence only: everything below stays local.
+  const localQuotes = ctx.quoteRanges.filter(([qs, qe]) => qs < se && qe > ss);
+  const localSpeakers = ctx.quoteSpeakers.filter((x) => x.cue && x.cue.start >= ss && x.cue.end <= se);
+  const sentenceClaims = () => out.filter((c) => c.cue.start >= ss && c.cue.end <= se);
   const sentenceEnd = trimEnd(text, ss, se);
 
   // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")
@@ -124,8 +132,8 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     if (NOUNISH.test(t.lower) && prev && (/^(?:the|a|an|its|their|his|her|this|our)$/.test(prev.lower) || (/^\p{Lu}/u.test(prev.text) && /^(?:the|a|an|its|their)$/i.test(tokens[i - 2]?.lower ?? '')))) continue;
     // A participle after a comma (", adding that", "…, добавив, что") shares the sentence's subject.
     if (prev && /,\s*$/.test(text.slice(prev.end, t.start)) && /(?:ing|ив|ав|ув|ев)$/.test(t.lower)) {
-      const earlier = out.filter((c) => c.cue.start >= ss && c.cue.end <= t.start && c.source).pop();
-      const q = ctx.quoteSpeakers.find((x) => x.cue && x.cue.start >= ss && x.cue.end <= t.start);
+      const earlier = sentenceClaims().filter((c) => c.cue.end <= t.start && c.source).pop();
+      const q = localSpeakers.find((x) => x.cue!.end <= t.start);
       const src = earlier?.source ?? (q ? span(text, q.start, q.end) : null);
       if (src) {
         addClaim(ctx, i, src, ss, se, out, usedCues);
@@ -157,7 +165,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     const sp = subjectOfCue(ctx, i, clauseFrom, se, t.start);
     if (!sp || sp === 'conjunction') {
       // "said … and warned that …": the same subject as the cue before it in this sentence.
-      const earlier = out.filter((c) => c.cue.start >= ss && c.cue.end <= t.start && c.source).pop();
+      const earlier = sentenceClaims().filter((c) => c.cue.end <= t.start && c.source).pop();
       if (sp === 'conjunction' && earlier) addClaim(ctx, i, earlier.source!, ss, se, out, usedCues);
       else tailClaim(ctx, i, ss, se, out, usedCues);
       continue;
@@ -177,9 +185,10 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     // A quote's own cue, right after the quote ("…,” he said) or right before it ("said: “…”"): the
     // quote is the claim (findClaims adds it). A cue that governs a clause holding a partial quote
     // ("said the closure would last “as long as necessary”") makes the clause the claim.
-    const quoted = ctx.quoteSpeakers.find((x) => x.cue?.start === t.start);
+    const quoted = localSpeakers.find((x) => x.cue!.start === t.start);
     if (quoted) {
-      const q = ctx.quoteRanges.find(([qs, qe]) => (qe <= t.start && tokenize(text, qe, t.start).length <= 6) || (qs >= t.end && tokenize(text, t.end, qs).length <= 2 && !tokenize(text, t.end, qs).some((w) => CLAUSE.test(w.lower))));
+      const near = (a: number, b: number, n: number) => b - a < 120 && tokenize(text, a, b).length <= n;
+      const q = localQuotes.find(([qs, qe]) => (qe <= t.start && near(qe, t.start, 6)) || (qs >= t.end && near(t.end, qs, 2) && !tokenize(text, t.end, qs).some((w) => CLAUSE.test(w.lower))));
       if (q) continue;
     }
     // "The talks would resume in Vienna, Iranian Deputy Foreign Minister Reza Karimi said.": the
@@ -188,7 +197,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
       const comma = text.lastIndexOf(',', sp.start);
       if (comma > ss && tokenize(text, comma, sp.start).length <= 6 && !/[.;:!?]/.test(text.slice(comma + 1, sp.start))) {
         const contentEnd = trimEnd(text, ss, comma);
-        if (contentEnd > ss && !ctx.quoteRanges.some(([qs, qe]) => qs <= ss + 1 && qe >= contentEnd - 1)) {
+        if (contentEnd > ss && !localQuotes.some(([qs, qe]) => qs <= ss + 1 && qe >= contentEnd - 1)) {
           out.push({ cue: span(text, t.start, t.end), source: span(text, sp.start, sp.end), content: span(text, skipSpace(text, ss), contentEnd), kind: 'reported' });
           usedCues.add(t.start);
           continue;
@@ -244,7 +253,7 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
   let contentEnd = end;
   for (let m = tokenIndexAt(tokens, start); m < tokens.length && tokens[m].start < end; m++) {
     const w = tokens[m];
-    if (!isCue(ctx.lex, w) || ctx.quoteRanges.some(([qs, qe]) => w.start >= qs && w.start < qe)) continue;
+    if (!isCue(ctx.lex, w) || inSortedRanges(ctx.quoteRanges, w.start)) continue;
     const before = text.slice(tokens[m - 1].end, w.start);
     const conj = /^(?:and|и|а|but|но)$/.test(tokens[m - 1].lower) ? tokens[m - 1] : null;
     if (/,\s*$/.test(before) || conj) {
@@ -277,7 +286,8 @@ function tailClaim(ctx: SpeakerContext, i: number, ss: number, _se: number, out:
   const contentEnd = trimEnd(text, ss, ss + m.index);
   if (contentEnd <= ss) return false;
   // A quote is its own claim (speakers.ts); only non-quoted content makes a reported claim here.
-  if (ctx.quoteRanges.some(([s, e]) => s <= ss + 1 && e >= contentEnd - 1)) return true;
+  const q = rangeAt(ctx.quoteRanges, ss + 1) ?? rangeAt(ctx.quoteRanges, skipSpace(text, ss));
+  if (q && q[1] >= contentEnd - 1) return true;
   out.push({ cue: span(text, t.start, t.end), source: span(text, source.start, source.end), content: span(text, skipSpace(text, ss), contentEnd), kind: 'reported' });
   usedCues.add(t.start);
   return true;

@@ -1,8 +1,26 @@
 // The VS Code side: starts the language server, forwards settings, offers commands. It never
-// analyses text; everything it shows comes from the server over LSP.
+// analyses text; everything it shows comes from the server over LSP. It also reads and writes the
+// workspace side file of suppressions for the server, which has no file system access.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, QUOTES_REQUEST, CLAIM_CONTENTS_REQUEST, SKIPPED_NOTIFICATION, type QuoteItem, type SkippedParams, type ClaimContentsResult } from '../protocol/index.ts';
+import {
+  CONFIG_SECTION,
+  QUOTES_REQUEST,
+  CLAIM_CONTENTS_REQUEST,
+  SKIPPED_NOTIFICATION,
+  SUPPRESSIONS_NOTIFICATION,
+  SUPPRESSIONS_FILE,
+  ADD_SUPPRESSION_COMMAND,
+  DISABLE_RULE_COMMAND,
+  RULE_IDS,
+  type QuoteItem,
+  type SkippedParams,
+  type ClaimContentsResult,
+  type SuppressionsParams,
+  type AddSuppressionArgs,
+  type SuppressionEntry,
+  type InitializationOptions,
+} from '../protocol/index.ts';
 
 let client: LanguageClient | undefined;
 
@@ -21,9 +39,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
+    // Evaluated at every (re)start: the commands below, and the side files as last read.
+    initializationOptions: (): InitializationOptions => ({
+      clientCommands: [ADD_SUPPRESSION_COMMAND, DISABLE_RULE_COMMAND],
+      suppressions: [...sideFiles.values()],
+    }),
     outputChannel: output,
     traceOutputChannel: output,
   };
+  await readAllSideFiles();
   client = new LanguageClient('diplomaticLens', 'Diplomatic Lens', serverOptions, clientOptions);
   context.subscriptions.push(
     output,
@@ -33,7 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('diplomaticLens.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('diplomaticLens.goToQuote', () => goToQuote()),
+    vscode.commands.registerCommand(ADD_SUPPRESSION_COMMAND, (args: AddSuppressionArgs) => addSuppression(args)),
+    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (rule: string) => disableRuleInWorkspace(rule)),
   );
+  watchSideFiles(context);
   client.onNotification(SKIPPED_NOTIFICATION, (p: SkippedParams) => {
     const name = vscode.Uri.parse(p.uri).path.split('/').pop();
     void vscode.window.showWarningMessage(`Diplomatic Lens skipped ${name}: ${p.reason}.`);
@@ -107,6 +134,97 @@ function startContentDecoration(context: vscode.ExtensionContext): void {
   // After "Restart Language Server" the new server answers for the editors already open.
   if (client) context.subscriptions.push(client.onDidChangeState((e) => e.newState === State.Running && decorateVisible()));
   decorateVisible();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The side file of suppressions (.diplomatic-lens/suppressions.json in each workspace folder): read
+// here and sent to the server whenever it changes; written only by a quick fix the user picks.
+
+/** The side file of each workspace folder as last read, keyed by the folder's URI. */
+const sideFiles = new Map<string, SuppressionsParams>();
+
+function sideFileUri(folder: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(folder, ...SUPPRESSIONS_FILE.split('/'));
+}
+
+async function readSideFile(folder: vscode.Uri): Promise<string | null> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(sideFileUri(folder)));
+  } catch {
+    return null; // No side file (or none readable): nothing suppressed there.
+  }
+}
+
+async function refreshSideFile(folder: vscode.Uri): Promise<void> {
+  const p: SuppressionsParams = { folder: folder.toString(), content: await readSideFile(folder) };
+  sideFiles.set(p.folder, p);
+  if (client?.isRunning()) await client.sendNotification(SUPPRESSIONS_NOTIFICATION, p).catch(() => undefined);
+}
+
+async function readAllSideFiles(): Promise<void> {
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    sideFiles.set(f.uri.toString(), { folder: f.uri.toString(), content: await readSideFile(f.uri) });
+  }
+}
+
+function watchSideFiles(context: vscode.ExtensionContext): void {
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${SUPPRESSIONS_FILE}`);
+  const changed = (uri: vscode.Uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    // Only the side file at a folder's root counts.
+    if (folder && sideFileUri(folder.uri).toString() === uri.toString()) void refreshSideFile(folder.uri);
+  };
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(changed),
+    watcher.onDidChange(changed),
+    watcher.onDidDelete(changed),
+    vscode.workspace.onDidChangeWorkspaceFolders(async (e) => {
+      for (const f of e.removed) {
+        const p: SuppressionsParams = { folder: f.uri.toString(), content: null, removed: true };
+        sideFiles.delete(p.folder);
+        if (client?.isRunning()) await client.sendNotification(SUPPRESSIONS_NOTIFICATION, p).catch(() => undefined);
+      }
+      for (const f of e.added) await refreshSideFile(f.uri);
+    }),
+  );
+}
+
+/** Quick fix: adds one entry to a folder's side file, creating it; a file that is not valid JSON is left alone. */
+async function addSuppression(args: AddSuppressionArgs): Promise<void> {
+  if (!args?.folder || !args.entry) return;
+  const folder = vscode.Uri.parse(args.folder);
+  const uri = sideFileUri(folder);
+  const old = await readSideFile(folder);
+  let data: { version?: number; entries?: SuppressionEntry[] } = { version: 1, entries: [] };
+  if (old !== null && old.trim() !== '') {
+    try {
+      data = JSON.parse(old);
+      if (!data || typeof data !== 'object' || !Array.isArray(data.entries)) throw new Error('expected an object with an "entries" array');
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Diplomatic Lens: ${vscode.workspace.asRelativePath(uri)} is not a valid suppression file (${e instanceof Error ? e.message : String(e)}); nothing was added.`);
+      return;
+    }
+  }
+  const e = args.entry;
+  const same = (x: SuppressionEntry) => x && x.scope === e.scope && x.file === e.file && (x.rule ?? '') === (e.rule ?? '') && (x.fingerprint ?? '') === (e.fingerprint ?? '');
+  if (!data.entries!.some(same)) data.entries!.push(e);
+  const content = JSON.stringify({ version: 1, ...data }, null, 2) + '\n';
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  // Tell the server now rather than waiting for the watcher.
+  await refreshSideFile(folder);
+}
+
+/** Quick fix: `diplomaticLens.rules.<id>: "off"` in the workspace settings. */
+async function disableRuleInWorkspace(rule: string): Promise<void> {
+  if (!(RULE_IDS as readonly string[]).includes(rule)) return;
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showWarningMessage('Diplomatic Lens: open a folder or workspace to turn a rule off for it.');
+    return;
+  }
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(`rules.${rule}`, 'off', vscode.ConfigurationTarget.Workspace);
+  vscode.window.setStatusBarMessage(`Diplomatic Lens: ${rule} is off in this workspace`, 4000);
 }
 
 /** A picker of the active document's quotations with their speakers; picking one reveals it. */

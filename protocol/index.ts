@@ -1,6 +1,9 @@
 // What the client and the server agree on, beyond LSP itself: the semantic token legend, the
 // settings, and the custom requests. Imported by both sides; imports nothing from either.
 
+import { ASSERTION_RULES, RULES, RULE_HELP_BASE, SEVERITIES, type AssertionRule, type Severity } from './rules.ts';
+export { RULES, ASSERTION_RULES, SEVERITIES, RULE_HELP_BASE, type AssertionRule, type Severity } from './rules.ts';
+
 /**
  * Semantic token types, one per annotation kind the product shows. The order is the legend's:
  * a token's type index is its position here. Colours come from `semanticTokenScopes` in package.json.
@@ -26,6 +29,86 @@ export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 export const CONFIG_SECTION = 'diplomaticLens';
 
+// ---------------------------------------------------------------------------------------------
+// Assertion diagnostics: rule ids, severities, where each rule is documented, and the commands
+// their quick fixes run. The rule ids are the core's `AssertionRule` (analysis/types.ts); the
+// server checks at compile time that the two lists agree.
+
+/** The rule ids, in the order settings and docs list them; each has a page `docs/rules/<id>.md`. */
+export const RULE_IDS = ASSERTION_RULES;
+export type RuleId = AssertionRule;
+
+/** A rule's severity setting; `off` publishes nothing for the rule. */
+export const RULE_SEVERITIES = SEVERITIES;
+export type RuleSeverity = Severity;
+
+/** Warnings for what most needs a source (accusations, causes, vague sources); information for the rest. */
+export const DEFAULT_RULE_SEVERITY = Object.fromEntries(ASSERTION_RULES.map((r) => [r, RULES[r].defaultSeverity])) as Readonly<Record<RuleId, RuleSeverity>>;
+
+/** `Diagnostic.source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'Diplomatic Lens';
+
+/** `Diagnostic.codeDescription.href` is this plus `<rule id>.md` (the repository's `docs/rules/`). */
+export const RULE_DOCS_URL = RULE_HELP_BASE;
+
+/** The workspace side file of suppressions (plain text cannot hold a comment), relative to a workspace folder. */
+export const SUPPRESSIONS_FILE = '.diplomatic-lens/suppressions.json';
+
+/**
+ * One suppression in the side file. `file` is the document's path relative to the workspace
+ * folder, with `/` separators. `sentence` suppresses `rule` for one sentence, `author` marks a
+ * sentence as the author's own position (no rule applies to it), both keyed by the sentence's
+ * fingerprint (`server/suppressions.ts`), so they survive edits elsewhere in the file; `file`
+ * suppresses `rule` in the whole file. `text` is the sentence as written, for a reader of the file.
+ */
+export interface SuppressionEntry {
+  scope: 'sentence' | 'author' | 'file';
+  file: string;
+  rule?: RuleId;
+  fingerprint?: string;
+  text?: string;
+}
+
+/** The side file's shape. */
+export interface SuppressionFile {
+  version: 1;
+  entries: SuppressionEntry[];
+}
+
+/**
+ * Client → server: the content of a workspace folder's side file, sent for every folder when the
+ * client starts (also in `initializationOptions.suppressions`) and whenever the file changes.
+ * `content` is null where the folder has no side file; `removed` says the folder left the workspace.
+ * The client reads and writes the file; the server only parses it (it has no file system access).
+ */
+export const SUPPRESSIONS_NOTIFICATION = 'diplomaticLens/suppressions';
+export interface SuppressionsParams {
+  /** The workspace folder's URI as the client spells it. */
+  folder: string;
+  content: string | null;
+  removed?: boolean;
+}
+
+/**
+ * Client command a quick fix runs to add an entry to a folder's side file (creating it if needed).
+ * Registered by the VS Code extension; the server offers the action only to a client that lists it
+ * in `initializationOptions.clientCommands`. Arguments: one `AddSuppressionArgs`.
+ */
+export const ADD_SUPPRESSION_COMMAND = 'diplomaticLens.addSuppression';
+export interface AddSuppressionArgs {
+  folder: string;
+  entry: SuppressionEntry;
+}
+
+/**
+ * Client command a quick fix runs to turn a rule off in the workspace settings:
+ * `diplomaticLens.rules.<id>: "off"`. Argument: the rule id. Offered like `ADD_SUPPRESSION_COMMAND`.
+ */
+export const DISABLE_RULE_COMMAND = 'diplomaticLens.disableRuleInWorkspace';
+
+/** What the client may pass as `initializationOptions`: settings, and the commands it runs itself. */
+export type InitializationOptions = Partial<Settings> & { clientCommands?: string[]; suppressions?: SuppressionsParams[] };
+
 export interface Settings {
   enable: boolean;
   /** `auto` detects per file. */
@@ -36,6 +119,10 @@ export interface Settings {
   inlayHints: { enable: boolean };
   /** `diplomaticLens.claims.decorateContent`: a faint underline under claim contents (drawn by the client). */
   claims: { decorateContent: boolean };
+  /** `diplomaticLens.rules.<rule id>`: the severity of each assertion diagnostic; `off` hides it. */
+  rules: Partial<Record<RuleId, RuleSeverity>>;
+  /** `diplomaticLens.diagnostics.debounceMs`: wait this long after typing stops before publishing diagnostics. */
+  diagnostics: { debounceMs: number };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +131,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 2_000_000,
   inlayHints: { enable: true },
   claims: { decorateContent: true },
+  rules: { ...DEFAULT_RULE_SEVERITY },
+  diagnostics: { debounceMs: 300 },
 };
 
 /** Custom request: the quotes of a document, for the "Go to Quotation" picker. */

@@ -1,12 +1,15 @@
 // The language server: LSP wiring only. It keeps documents in sync, asks the analysis core for an
 // Analysis and maps it to protocol types (semantic tokens, hovers, entity highlights, definitions,
-// references, document symbols, inlay hints, the quotes and claim-contents requests). It holds no
-// language rules. Runs over stdio (`node dist/server.js --stdio`) or IPC (the VS Code client).
+// references, document symbols, inlay hints, the quotes and claim-contents requests, assertion
+// diagnostics and their quick fixes). It holds no language rules, but for the Russian genitive the
+// attribution quick fix needs (features/codeActions.ts). Runs over stdio (`node dist/server.js
+// --stdio`) or IPC (the VS Code client).
 import {
   createConnection,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,7 +21,12 @@ import {
   QUOTES_REQUEST,
   CLAIM_CONTENTS_REQUEST,
   SKIPPED_NOTIFICATION,
+  SUPPRESSIONS_NOTIFICATION,
+  ADD_SUPPRESSION_COMMAND,
+  DISABLE_RULE_COMMAND,
   type Settings,
+  type InitializationOptions,
+  type SuppressionsParams,
   type QuotesParams,
   type QuoteItem,
   type ClaimContentsParams,
@@ -29,6 +37,9 @@ import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
 import { inlayHints, documentSymbols, claimContentRanges } from './features/claims.ts';
+import { assertionDiagnostics, isMarkdown } from './features/diagnostics.ts';
+import { codeActions } from './features/codeActions.ts';
+import { SuppressionStore, DocumentSuppressions } from './suppressions.ts';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,13 +49,18 @@ let canRefreshTokens = false;
 let canRefreshInlayHints = false;
 const analyses = new Analyses(() => settings);
 const toldSkipped = new Set<string>();
+const suppressions = new SuppressionStore();
+/** Commands the client said it runs itself (the side file, workspace settings). */
+let clientCommands = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
   canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
   canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
-  const init = params.initializationOptions as Partial<Settings> | undefined;
-  if (init) settings = { ...settings, ...init };
+  const { clientCommands: commands, suppressions: sideFiles, ...init } = (params.initializationOptions ?? {}) as InitializationOptions;
+  settings = { ...settings, ...init };
+  clientCommands = new Set(Array.isArray(commands) ? commands : []);
+  for (const p of Array.isArray(sideFiles) ? sideFiles : []) updateSuppressions(p);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -54,6 +70,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentSymbolProvider: true,
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
       semanticTokensProvider: {
         legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
         full: true,
@@ -77,6 +94,7 @@ async function refreshSettings(): Promise<void> {
     settings = { ...DEFAULT_SETTINGS };
   }
   analyses.clear();
+  publishAll();
   // Only a client that said it can refresh may be asked to (Neovim 0.7 cannot).
   if (canRefreshTokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -88,6 +106,7 @@ connection.onDidChangeConfiguration(async (change) => {
     const s = (change.settings?.[CONFIG_SECTION] ?? {}) as Partial<Settings>;
     settings = { ...DEFAULT_SETTINGS, ...s };
     analyses.clear();
+    publishAll();
   }
 });
 
@@ -163,13 +182,89 @@ connection.onRequest(CLAIM_CONTENTS_REQUEST, (params: ClaimContentsParams): Clai
   return doc && a ? claimContentRanges(doc, a) : [];
 });
 
+// ---------------------------------------------------------------------------------------------
+// Assertion diagnostics: published on open at once, after an edit once typing settles, and again
+// for every open document when the settings or a side file change. Suppressed sentences (comments,
+// the side file the client sends) are left out here.
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function publish(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  try {
+    const a = entryFor(doc).analysis;
+    const diagnostics = a
+      ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })
+      : [];
+    connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  } catch (e) {
+    connection.console.error(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+  }
+}
+
+function schedule(uri: string, delay: number): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      publish(uri);
+    }, Math.max(0, delay)),
+  );
+}
+
+function publishAll(): void {
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+}
+
+const published = new Set<string>();
+documents.onDidChangeContent((e) => {
+  // The first content of a document (didOpen) is published at once; edits wait for typing to settle.
+  const first = !published.has(e.document.uri);
+  published.add(e.document.uri);
+  const wait = Number(settings.diagnostics?.debounceMs);
+  schedule(e.document.uri, first ? 0 : Number.isFinite(wait) ? wait : DEFAULT_SETTINGS.diagnostics.debounceMs);
+});
+
+function updateSuppressions(p: SuppressionsParams): void {
+  if (!p || typeof p.folder !== 'string') return;
+  const error = suppressions.update({ folder: p.folder, content: typeof p.content === 'string' ? p.content : null, removed: !!p.removed });
+  if (error) connection.console.warn(`ignoring ${p.folder}/.diplomatic-lens/suppressions.json: ${error}`);
+}
+
+connection.onNotification(SUPPRESSIONS_NOTIFICATION, (p: SuppressionsParams) => {
+  updateSuppressions(p);
+  publishAll();
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const a = doc && entryFor(doc).analysis;
+  if (!doc || !a) return [];
+  // A client asking only for other kinds (source actions, refactorings) gets none of these quick fixes.
+  const only = params.context.only;
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || k === '' || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  try {
+    return codeActions(doc, a, params.context.diagnostics, {
+      markdown: isMarkdown(doc),
+      sideFile: clientCommands.has(ADD_SUPPRESSION_COMMAND) ? suppressions.locate(doc.uri) : null,
+      workspaceSettings: clientCommands.has(DISABLE_RULE_COMMAND) && suppressions.hasFolders,
+    });
+  } catch (e) {
+    connection.console.error(`code actions failed for ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+    return [];
+  }
+});
+
 documents.onDidClose((e) => {
   analyses.drop(e.document.uri);
   toldSkipped.delete(e.document.uri);
+  clearTimeout(timers.get(e.document.uri));
+  timers.delete(e.document.uri);
+  published.delete(e.document.uri);
+  connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
-
-// Later features plug in here, each mapping the same cached Analysis: diagnostics
-// (connection.sendDiagnostics), code actions.
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e instanceof Error ? e.stack : String(e)}`));
 documents.listen(connection);

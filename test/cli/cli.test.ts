@@ -399,7 +399,7 @@ describe('usage', () => {
   for (const [name, args, message] of [
     ['an unknown option', ['analyze', '--frobnicate', EN], /unknown option --frobnicate/],
     ['an unknown format', ['analyze', '--format', 'yaml', EN], /unknown format "yaml"/],
-    ['--format sarif (not available yet)', ['analyze', '--format', 'sarif', EN], /sarif is not available/],
+    ['an unknown --fail-on level', ['analyze', '--fail-on', 'fatal', EN], /fail-on/],
     ['an option without its value', ['analyze', EN, '--format'], /--format needs a value/],
     ['a bad --max-size', ['analyze', '--max-size', 'lots', EN], /--max-size needs a positive number/],
     ['no files', ['analyze', '--format', 'json'], /no files given/],

@@ -137,6 +137,21 @@ try {
   await sleep(300); // let the hover finish fading in
   await page.screenshot({ path: shot });
   log(`screenshot ${shot}`);
+
+  // The Problems panel lists the statement's unattributed assertions with their rule ids.
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+Shift+M');
+  const problemRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'unattributed' });
+  let problems = '';
+  try {
+    await problemRow.first().waitFor({ timeout: 30_000 });
+    problems = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join(' | ').replace(/\s+/g, ' ');
+  } catch {
+    problems = (await page.locator('.markers-panel').allInnerTexts().catch(() => [])).join(' ').replace(/\s+/g, ' ');
+  }
+  check('Problems panel lists an unattributed assertion from Diplomatic Lens', /unattributed-/.test(problems) && /Diplomatic Lens/.test(problems), JSON.stringify(problems.slice(0, 300)));
 } catch (e) {
   check('UI test ran to the end', false, String(e).split('\n')[0].slice(0, 500));
   await page.screenshot({ path: shot }).catch(() => {});

@@ -1,5 +1,5 @@
 // Prepares the folder the end-to-end tests open in VS Code: copies of two gold-corpus files and
-// our own Markdown fixture. Used by run.sh (through the command line) and by electron.mjs.
+// our own fixtures (a Markdown briefing, a statement with an unattributed accusation). Used by run.sh (through the command line) and by electron.mjs.
 //   node test/e2e/workspace.mjs <dir>      (re)creates <dir>; prints its absolute path
 // The corpus is found at $DL_CORPUS, else at <repo>/../shared/corpus (where CI puts it).
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ export const REPO = resolve(HERE, '../..');
 /** Corpus files the suite and the UI test read (by these names). */
 export const CORPUS_FILES = ['ru-wire-talks-quotes.txt', 'en-wire-split-quotes.txt'];
 /** Our own fixtures, from test/e2e/fixtures. */
-export const FIXTURES = ['briefing.md'];
+export const FIXTURES = ['briefing.md', 'assertions.txt'];
 
 export function corpusDir() {
   return resolve(process.env.DL_CORPUS || join(REPO, '..', 'shared', 'corpus'));

@@ -265,6 +265,31 @@ async function suite(): Promise<void> {
     const got = editor.selection.active;
     check('goToQuote: accepting the first quotation moves the cursor to it', got.isEqual(want), `cursor at ${got.line}:${got.character}, first quote at ${want.line}:${want.character}`);
   });
+
+  await step('diagnostics and a quick fix', async () => {
+    const doc = await open('assertions.txt');
+    const mine = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Diplomatic Lens');
+    const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
+    const diags = await poll(mine, (ds) => ds.length > 0, 20000);
+    const accusation = diags.find((d) => codeOf(d) === 'unattributed-accusation');
+    check('diagnostic: an unattributed accusation with its rule id and source', !!accusation, JSON.stringify(diags.map((d) => [codeOf(d), d.message])));
+    check('diagnostic: plain narration is not flagged', !diags.some((d) => doc.getText(d.range).includes('обсудили')), JSON.stringify(diags.map((d) => doc.getText(d.range))));
+    if (!accusation) return;
+    const href = typeof accusation.code === 'object' ? String(accusation.code.target) : '';
+    check('diagnostic: the code links to its rule page', /docs\/rules\/unattributed-accusation\.md$/.test(href), href);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, accusation.range, vscode.CodeActionKind.QuickFix.value);
+    const attribute = actions.find((a) => /Галузин/.test(a.title) && a.edit);
+    check('quick fix: "attribute to" the person named in the document', !!attribute, JSON.stringify(actions.map((a) => a.title)));
+    if (!attribute?.edit) return;
+    const before = doc.getText();
+    check('quick fix: nothing changes the file until the user picks it', doc.getText() === before && !doc.isDirty);
+    await vscode.workspace.applyEdit(attribute.edit);
+    const text = doc.getText();
+    check('quick fix: the sentence now names its source', /По словам [^,]*Галузин[^,]*, удар по зданию/.test(text), JSON.stringify(text.split('\n')[2]));
+    const after = await poll(mine, (ds) => !ds.some((d) => codeOf(d) === 'unattributed-accusation'), 15000);
+    check('quick fix: the diagnostic goes away once the sentence is attributed', !after.some((d) => codeOf(d) === 'unattributed-accusation'), JSON.stringify(after.map((d) => [codeOf(d), d.message])));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 }
 
 export async function run(): Promise<void> {
