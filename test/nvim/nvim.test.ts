@@ -12,16 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TOKEN_TYPES } from '../../protocol/index.ts';
+import { posAt, type Pos } from '../helpers/positions.ts';
 
 const REPO = path.join(import.meta.dirname, '../..');
 const SERVER_JS = path.join(REPO, 'dist/server.js');
 const CORPUS = path.join(import.meta.dirname, '../../../shared/corpus');
 const NAME = 'en-wire-split-quotes.txt';
 
-interface Pos {
-  line: number;
-  character: number;
-}
 interface StepResult {
   result?: unknown;
   error?: unknown;
@@ -33,11 +30,6 @@ interface Outcome {
   skipped: unknown[];
   capabilities?: Record<string, unknown>;
   error?: string;
-}
-
-function posAt(text: string, offset: number): Pos {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 let dir = '';

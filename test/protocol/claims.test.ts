@@ -11,29 +11,10 @@ import { existsSync } from 'node:fs';
 import type { DocumentSymbol, Hover, InlayHint, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { CLAIM_CONTENTS_REQUEST } from '../../protocol/index.ts';
 import { startClient, TestClient, SERVER_JS, type Token } from './client.ts';
+import { posAt, type Pos } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server.
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset (UTF-16 code units) → LSP position; `\r\n`, `\n` and `\r` each end a line. */
-function posAt(text: string, offset: number): Pos {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 interface Found {
   start: number;

@@ -14,20 +14,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Command, Diagnostic, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 import { ADD_SUPPRESSION_COMMAND, DISABLE_RULE_COMMAND, SUPPRESSIONS_NOTIFICATION, type AddSuppressionArgs, type InitializationOptions, type Settings } from '../../protocol/index.ts';
 import { startClient, TestClient, SERVER_JS } from './client.ts';
+import { posAt } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server.
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset (UTF-16 code units) → LSP position; `\n` ends a line (these texts have no `\r`). */
-function posAt(text: string, offset: number): Pos {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 function at(text: string, needle: string, n = 1): { start: number; end: number } {
   let pos = -1;

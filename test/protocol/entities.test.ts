@@ -11,14 +11,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { DocumentHighlight, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { startClient, TestClient, SERVER_JS } from './client.ts';
+import { posAt, type Pos } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server.
 
-interface Pos {
-  line: number;
-  character: number;
-}
 interface Range {
   start: Pos;
   end: Pos;
@@ -27,21 +24,6 @@ interface Mention {
   start: number;
   end: number;
   text: string;
-}
-
-/** Offset (UTF-16 code units) → LSP position; `\r\n`, `\n` and `\r` each end a line. */
-function posAt(text: string, offset: number): Pos {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** The n-th (1-based) occurrence of `needle`. */

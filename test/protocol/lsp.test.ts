@@ -11,32 +11,10 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
 import { startClient, TestClient, CORPUS, REPO, SERVER_JS, decodeTokens, type Token } from './client.ts';
+import { posAt, type Pos } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server: positions, gold annotations, token checks.
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset (UTF-16 code units) → LSP position; `\r\n`, `\n` and `\r` each end a line. */
-function posAt(text: string, offset: number): Pos {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) {
-      // The \n of a \r\n ends the line.
-      continue;
-    }
-    if (c === 10 || c === 13) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** The text of each line without its line break. */
 function linesOf(text: string): string[] {

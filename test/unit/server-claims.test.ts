@@ -15,6 +15,7 @@ import { inlayHints, documentSymbols, claimContentRanges, sourceAdjacent, isQuot
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_SETTINGS } from '../../protocol/index.ts';
+import { posAt, rangeOf, type Pos } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
@@ -51,21 +52,6 @@ function quote(text: string, marks: string, speaker: Span | null, via: SpeakerVi
 
 function claim(cue: Span, source: Span | null, content: Span, kind?: ClaimKind, extra: Partial<Claim> = {}): Claim {
   return { cue, source, content, ...(kind ? { kind } : {}), ...extra };
-}
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset → LSP position (`\n` ends a line; these texts have no `\r`). */
-function posAt(text: string, offset: number): Pos {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-function rangeOf(text: string, s: { start: number; end: number }) {
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
 
 function value(h: Hover | null): string {

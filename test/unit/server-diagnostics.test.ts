@@ -28,6 +28,7 @@ import { ASSERTION_RULES, RULES, RULE_HELP_BASE, SEVERITIES } from '../../protoc
 import { assertionDiagnostics, messageFor, severityOf, sourceCandidates } from '../../server/features/diagnostics.ts';
 import { codeActions, genitiveRu, inflectPersonRu, assertionFor } from '../../server/features/codeActions.ts';
 import { DocumentSuppressions, SuppressionStore, fingerprint, normaliseSentence, parseDirectives, parseSideFile } from '../../server/suppressions.ts';
+import { rangeOf } from '../helpers/positions.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -42,21 +43,6 @@ function at(text: string, needle: string, n = 1): Span {
     if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
   }
   return { start: pos, end: pos + needle.length, text: needle };
-}
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset → LSP position (`\n` ends a line; these texts have no `\r`). */
-function posAt(text: string, offset: number): Pos {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-function rangeOf(text: string, s: { start: number; end: number }) {
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
 
 function ent(text: string, needle: string, type: EntityType, id: string, canonical?: string, n = 1): Entity {

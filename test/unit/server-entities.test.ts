@@ -12,6 +12,7 @@ import { entityAt, entityAtCursor, entityHover, documentHighlights, definition, 
 import { hoverAt } from '../../server/features/hover.ts';
 import { tokenSpans, encodeTokens } from '../../server/features/semanticTokens.ts';
 import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
+import { posAt, rangeOf } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
@@ -46,21 +47,6 @@ function quote(text: string, marks: string, speaker: Span | null, via: SpeakerVi
     form: 'inline',
     group: 0,
   };
-}
-
-interface Pos {
-  line: number;
-  character: number;
-}
-
-/** Offset → LSP position (`\n` ends a line; these texts have no `\r`). */
-function posAt(text: string, offset: number): Pos {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
-
-function rangeOf(text: string, s: { start: number; end: number }) {
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
 
 function value(h: Hover | null): string {
