@@ -4,3 +4,4 @@ export { detectLanguage } from './language.ts';
 export { buildDocument, splitLines } from './document.ts';
 export * from './types.ts';
 export { toJson } from './json.ts';
+export { genitiveRu, inflectPersonRu } from './inflect.ts';

@@ -1,9 +1,9 @@
 // The language server: LSP wiring only. It keeps documents in sync, asks the analysis core for an
 // Analysis and maps it to protocol types (semantic tokens, hovers, entity highlights, definitions,
 // references, document symbols, inlay hints, the quotes and claim-contents requests, assertion
-// diagnostics and their quick fixes). It holds no language rules, but for the Russian genitive the
-// attribution quick fix needs (features/codeActions.ts). Runs over stdio (`node dist/server.js
-// --stdio`) or IPC (the VS Code client).
+// diagnostics and their quick fixes). It holds no language rules: even the Russian genitive the
+// attribution quick fix needs comes from the core (analysis/inflect.ts). Runs over stdio
+// (`node dist/server.js --stdio`) or IPC (the VS Code client).
 import {
   createConnection,
   ProposedFeatures,

@@ -4,7 +4,7 @@
 //
 //   - Attribute to X: one action per plausible source (claim sources first, then people and
 //     organisations named in the document; nearest first; at most three). Russian: `По словам X, …`
-//     with X in the genitive (best-effort, see `genitiveRu`) and the sentence's first letter in lower
+//     with X in the genitive (analysis/inflect.ts, best-effort) and the sentence's first letter in lower
 //     case unless it starts a name; English: `…, X said.` in place of the full stop, or
 //     `According to X, …` where the sentence does not end in one.
 //   - Mark as the author's own position: a comment after the sentence in Markdown, a side-file entry
@@ -19,6 +19,7 @@ import { ADD_SUPPRESSION_COMMAND, DISABLE_RULE_COMMAND, DIAGNOSTIC_SOURCE, type 
 import { DocumentSuppressions, fingerprint, fileDirectiveOffset, isRuleId, parseDirectives, sentenceTextEnd, sentenceTextStart } from '../suppressions.ts';
 import { sourceCandidates, isMarkdown, reportedSentences, type DiagnosticData, type SourceCandidate } from './diagnostics.ts';
 import { rangeOf } from './markdown.ts';
+import { genitiveRu } from '../../analysis/index.ts';
 
 /** At most this many "Attribute to X" actions per diagnostic. */
 export const MAX_ATTRIBUTIONS = 3;
@@ -204,71 +205,6 @@ export function englishName(text: string, c: SourceCandidate, s: { start: number
   return /(?:^|[^\p{L}])the\s+$/iu.test(before) && !/^the\s/i.test(name) ? `the ${name}` : name;
 }
 
-/** Words after which a Russian name stands in the genitive (`по словам X`, `у X`, `заявление X`). */
-const GENITIVE_AFTER = new Set([
-  'словам', 'мнению', 'данным', 'оценке', 'оценкам', 'информации', 'сообщению', 'заявлению', 'версии', 'подсчетам', 'подсчётам',
-  'у', 'от', 'до', 'из', 'без', 'для', 'около', 'после', 'против', 'кроме', 'среди', 'вокруг', 'возле', 'стороны', 'имени',
-  'слова', 'заявление', 'заявления', 'заявлении', 'позиция', 'позиции', 'позицию', 'мнение', 'оценка', 'оценку', 'комментарий', 'комментарии',
-]);
-
-/**
- * A Russian name in the genitive, for `По словам X`. Best-effort: first a form the text itself
- * writes after a word that takes the genitive (the longest such form); else the usual name as it
- * is when its head is an acronym (`МИД России`, `ООН`) or it is not a person; else the person's
- * name inflected word by word by the regular patterns of Russian first names, patronymics and
- * surnames (`Мария Захарова` → `Марии Захаровой`, `Сергей Лавров` → `Сергея Лаврова`). Irregular
- * and foreign names may come out wrong: the action's title shows the phrase before it is applied.
- */
-export function genitiveRu(text: string, c: SourceCandidate): string {
-  let best = '';
-  for (const m of c.mentions) {
-    const before = /([\p{L}-]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(0, m.span.start - 30), m.span.start));
-    if (before && GENITIVE_AFTER.has(before[1].toLowerCase())) {
-      const form = flat(m.span.text);
-      if (form.length > best.length) best = form;
-    }
-  }
-  if (best) return best;
-  const name = c.name;
-  if (/^[\p{Lu}\d-]{2,}(?:\s|$)/u.test(name) || c.type !== 'person' || !/[А-Яа-яЁё]/.test(name)) return name;
-  return inflectPersonRu(name);
-}
-
-const MALE_SURNAME = /(?:ов|ев|ёв|ин|ын|ский|цкий|ой|ович|евич|ич)$/;
-const FEMALE_SURNAME = /(?:ова|ева|ёва|ина|ына|ская|цкая|овна|евна)$/;
-
-/** `Мария Захарова` → `Марии Захаровой`: regular Russian patterns only, word by word. */
-export function inflectPersonRu(name: string): string {
-  const words = name.split(' ');
-  const tails = words.map((w) => /[А-ЯЁа-яё]+$/.exec(w)?.[0] ?? '');
-  const feminine = !tails.some((t) => MALE_SURNAME.test(t)) && tails.some((t) => FEMALE_SURNAME.test(t) || /[ая]$/.test(t));
-  return words
-    .map((w, i) => {
-      const tail = tails[i];
-      // Initials, particles (фон, де), Latin names and one-letter parts stay as written.
-      if (tail.length < 2 || !/^[А-ЯЁ]/.test(tail)) return w;
-      const surname = i === words.length - 1;
-      return w.slice(0, w.length - tail.length) + inflectWordRu(tail, surname, feminine);
-    })
-    .join(' ');
-}
-
-function inflectWordRu(w: string, surname: boolean, feminine: boolean): string {
-  if (surname && /(?:ова|ева|ёва|ина|ына)$/.test(w)) return w.slice(0, -1) + 'ой';
-  if (/(?:ская|цкая)$/.test(w)) return w.slice(0, -2) + 'ой';
-  if (/(?:ский|цкий|ый|ой)$/.test(w) && surname) return w.slice(0, -2) + 'ого';
-  if (/ия$/.test(w)) return w.slice(0, -1) + 'и';
-  if (/я$/.test(w)) return w.slice(0, -1) + 'и';
-  if (/[гкхжшчщ]а$/.test(w)) return w.slice(0, -1) + 'и';
-  if (/а$/.test(w)) return w.slice(0, -1) + 'ы';
-  if (feminine) return w; // Анналена Бербок, Ангела Меркель: a woman's consonant-final name does not decline
-  if (/ий$/.test(w)) return w.slice(0, -1) + 'я';
-  if (/[еа]й$/.test(w)) return w.slice(0, -1) + 'я';
-  if (/ь$/.test(w)) return w.slice(0, -1) + 'я';
-  if (/[бвгджзклмнпрстфхцчшщ]$/.test(w)) return w + 'а';
-  return w; // Шойгу, Гутерриш's first name Антониу: vowel-final foreign names do not decline
-}
-
 /** The edit and title of "Attribute to X". */
 export function attribution(doc: TextDocument, a: Analysis, sentence: Assertion, c: SourceCandidate): { title: string; edits: TextEdit[] } | null {
   const text = doc.getText();
@@ -289,7 +225,7 @@ export function attribution(doc: TextDocument, a: Analysis, sentence: Assertion,
     }
     return prefixed(doc, a, s, `According to ${name}, `, `Attribute to ${c.name}: “According to ${name}, …”`, lang);
   }
-  const gen = genitiveRu(text, c);
+  const gen = genitiveRu(text, c.mentions.map((m) => m.span), c.name, c.type === 'person');
   return prefixed(doc, a, s, `По словам ${gen}, `, `Attribute to ${c.name}: «По словам ${gen}, …»`, lang);
 }
 

@@ -26,7 +26,8 @@ import {
 } from '../../protocol/index.ts';
 import { ASSERTION_RULES, RULES, RULE_HELP_BASE, SEVERITIES } from '../../protocol/rules.ts';
 import { assertionDiagnostics, messageFor, severityOf, sourceCandidates } from '../../server/features/diagnostics.ts';
-import { codeActions, genitiveRu, inflectPersonRu, assertionFor } from '../../server/features/codeActions.ts';
+import { codeActions, assertionFor } from '../../server/features/codeActions.ts';
+import { genitiveRu, inflectPersonRu } from '../../analysis/index.ts';
 import { DocumentSuppressions, SuppressionStore, fingerprint, normaliseSentence, parseDirectives, parseSideFile } from '../../server/suppressions.ts';
 import { rangeOf } from '../helpers/positions.ts';
 
@@ -286,10 +287,9 @@ describe('quick fixes: attribution', () => {
     ];
     for (const [nom, gen] of cases) assert.equal(inflectPersonRu(nom), gen, nom);
     // Not a person, or headed by an acronym: as written.
-    const cand = (name: string, type: EntityType) => ({ key: name, name, type, id: name, claimSource: false, nearest: { start: 0, end: 0, text: '' }, distance: 0, mentions: [] });
-    assert.equal(genitiveRu('', cand('МИД России', 'organization')), 'МИД России');
-    assert.equal(genitiveRu('', cand('ООН', 'organization')), 'ООН');
-    assert.equal(genitiveRu('', cand('Мария Захарова', 'person')), 'Марии Захаровой');
+    assert.equal(genitiveRu('', [], 'МИД России', false), 'МИД России');
+    assert.equal(genitiveRu('', [], 'ООН', false), 'ООН');
+    assert.equal(genitiveRu('', [], 'Мария Захарова', true), 'Марии Захаровой');
   });
 
   test('English: “…, X said.” in place of the full stop, X as the text writes it nearest the sentence', () => {
