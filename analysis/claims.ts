@@ -364,7 +364,8 @@ const QUESTION_LABEL = /^(?:вопрос|question|q|корреспондент|�
 /** Transcript turns: "М.В.Захарова: …", "MR. PRICE: …" — the label is the source, the colon the cue. */
 function turnClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void {
   const { text, blocks } = ctx.doc;
-  for (const b of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (b.kind !== 'paragraph' || b.lines.length === 0) continue;
     const line = b.lines[0];
     const m = /^([^:\n]{2,60}?):\s+\S/u.exec(text.slice(line.start, line.end));
@@ -378,7 +379,7 @@ function turnClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void
     const ls = line.start + m[1].indexOf(label);
     // The answer goes on over the following paragraphs up to the next turn or heading.
     let lastBlock = b;
-    for (let k = blocks.indexOf(b) + 1; k < blocks.length; k++) {
+    for (let k = bi + 1; k < blocks.length; k++) {
       const nb = blocks[k];
       if (nb.kind !== 'paragraph' && nb.kind !== 'list-item' && nb.kind !== 'blockquote') break;
       if (/^[^:\n]{2,60}?:\s/u.test(text.slice(nb.lines[0].start, nb.lines[0].end))) break;

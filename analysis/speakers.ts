@@ -7,6 +7,8 @@ import { type Lexicon, isCue } from './lexicon.ts';
 import type { QuoteCandidate } from './quotes.ts';
 import { inSortedRanges } from './ranges.ts';
 import { linkKey } from './morphology.ts';
+import { people } from './entities/people.ts';
+import { getFirstnameGender } from 'lvovich';
 import { span, type Entity, type Speaker, type Span } from './types.ts';
 import { tokenize, tokenIndexAt, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
 
@@ -15,7 +17,14 @@ const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'зат�
 const GLUE = new Set(['of', 'for', 'to', 'and', 'иностранных', 'дел', 'по', 'de', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'la', 'le', 'du']);
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|ben|abu|de|da|van|von|der|du|dos|las?|le)$/;
 // Capitalised words that make a capitalised run a body or a place, not a person.
-const NON_PERSON = /^(?:ministry|department|council|service|agency|commission|office|forces?|union|organi[sz]ation|bank|fund|party|army|guard|institute|committee|court|parliament|assembly|government|nations|states|kingdom|republic|federation|news|times|post|press|coast|house|street|sea|island|shoal|strait|gulf|ocean|university|center|centre|school|group|company|corporation|embassy|mission|мид|министерство|министерства|ведомство|служба|службы|совет|совета|комитет|комитета|агентство|республика|республики|федерация|федерации|море|моря|залив|остров|кавказ|кавказе|кавказа|восток|востоке|востока|оон|нато|ес|сша|рф|кнр|россия|россии|китай|китая|москва|москве|пекин|пекине|вашингтон|вашингтона|киев|киеве|баку|united|european|national|international|affairs|foreign|studies|middle|east|west|north|south|asia|europe|africa|america|americas|pacific|atlantic|arctic|caucasus|balkans|sahel|gaza|strip|bay|river|mountains|valley|canal|peninsula|восток|востоке|востока|запад|азия|азии|европа|европе|европы|африка|африки|америка|америки|the|a|an)$/;
+// Words that make a capitalised run a body or a place, not a person. Countries, cities and named
+// bodies come from the entity recogniser (ctx.bodies); these are the head words it may not cover.
+const BODY_WORD = /^(?:ministry|department|council|service|agency|commission|office|forces?|union|organi[sz]ation|bank|fund|party|army|guard|institute|committee|court|parliament|assembly|government|nations|states|kingdom|republic|federation|news|times|post|press|coast|house|street|sea|island|shoal|strait|gulf|ocean|university|center|centre|school|group|company|corporation|embassy|mission|united|european|national|international|affairs|foreign|studies|мид|министерство|министерства|ведомство|служба|службы|совет|совета|комитет|комитета|агентство|республика|республики|федерация|федерации|the|a|an)$/;
+
+/** A token that belongs to a body or a place: a head word, or inside an organisation/country/place entity. */
+function nonPerson(ctx: SpeakerContext, t: Token): boolean {
+  return BODY_WORD.test(t.lower) || inRanges(ctx.bodies, t.start);
+}
 const STOP_CAPS = /^(?:the|a|an|in|on|at|but|and|however|meanwhile|when|after|before|while|if|as|this|that|these|those|it|we|our|по|в|на|с|и|а|но|однако|при|это|как|мы|наш|наша|также|кроме|между|для|после|до|к|от|о|об|из|за|при|так|то|тем|все|всё)$/;
 
 export interface SpeakerContext {
@@ -86,14 +95,17 @@ function personMentions(ctx: SpeakerContext, entities: Entity[], titles: Map<str
 
 
 
-const FEMALE_NAMES = /^(?:мария|марии|анна|анны|елена|елены|ольга|ольги|наталья|натальи|татьяна|татьяны|ирина|ирины|светлана|светланы|екатерина|екатерины|валентина|валентины|людмила|людмилы|юлия|юлии|дарья|дарьи|вероника|вероники|ануш|нино|ангела|ангелы|урсула|урсулы|кая|каи|камала|камалы|хиллари|кондолиза|кондолизы|джейн|мэри|элизабет|лиз|наглаа)$/;
 
 /** Russian gender from the name's endings or from the past-tense verb right after it (сказала, заявил). */
 function genderOf(ctx: SpeakerContext, run: Token[], next: number): Gender {
   if (ctx.lex.language !== 'ru') return '?';
   // (Светлова may be Светлов in the genitive: a surname's ending is evidence only in the nominative,
   // which the verb after it shows; a female given name is evidence in any case.)
-  if (run.some((r) => FEMALE_NAMES.test(r.lower)) || /(?:ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
+  // A given name, in any case (Марии → Мария), tells the gender through lvovich.
+  const given = run.length >= 2 ? people('ru').firstNameByKey.get(linkKey(run[0].text, 'ru')) : undefined;
+  const g = given ? getFirstnameGender(given) : null;
+  if (g === 'female' || /(?:ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
+  if (g === 'male') return 'm';
   const v = verbGender(ctx, next);
   if (v !== '?') return v;
   if (/(?:ова|ева|ёва|ина|ына)$/.test(run[run.length - 1].lower) && run.length === 1) return 'f';
@@ -186,8 +198,8 @@ function npBefore(ctx: SpeakerContext, cueIdx: number, floor: number): Found | n
 
 /** Two or more name words with no title or body word: a person's name. */
 function isBareName(ctx: SpeakerContext, np: Span): boolean {
-  const ws = tokenize(np.text);
-  return ws.length >= 2 && ws.every((w) => isNameToken(w, ctx.lex) && !NON_PERSON.test(w.lower) && !ctx.lex.speakerTitles.has(w.lower) && !/^\p{Lu}{2,}$/u.test(w.text));
+  const ws = tokenize(ctx.doc.text, np.start, np.end);
+  return ws.length >= 2 && ws.every((w) => isNameToken(w, ctx.lex) && !nonPerson(ctx, w) && !ctx.lex.speakerTitles.has(w.lower) && !/^\p{Lu}{2,}$/u.test(w.text));
 }
 
 function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | null {
@@ -247,7 +259,7 @@ function adjectiveLike(w: string): boolean {
 function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   const { tokens, lex, doc } = ctx;
   let k = j;
-  while (k >= i && isNameToken(tokens[k], lex) && !NON_PERSON.test(tokens[k].lower) && !(lex.language === 'ru' && /ии$/.test(tokens[k].lower)) && !/^\p{Lu}{2,}$/u.test(tokens[k].text) && !lex.speakerTitles.has(tokens[k].lower)) k--;
+  while (k >= i && isNameToken(tokens[k], lex) && !nonPerson(ctx, tokens[k]) && !(lex.language === 'ru' && /ии$/.test(tokens[k].lower)) && !/^\p{Lu}{2,}$/u.test(tokens[k].text) && !lex.speakerTitles.has(tokens[k].lower)) k--;
   const nameStart = k + 1;
   if (nameStart <= j && nameStart > i) {
     const run = tokens.slice(nameStart, j + 1);
@@ -293,8 +305,8 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: numbe
     const sj = ctx.subjects[k];
     if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start) || !fits(sj.gender)) continue;
     // he/she never point at a body ("The New York Times reported …")
-    const words = tokenize(sj.text).filter((x) => !ARTICLES.has(x.lower));
-    if (personal && (words.some((x) => NON_PERSON.test(x.lower) || /^\p{Lu}{2,}$/u.test(x.text)) || (inRanges(ctx.bodies, sj.start) && !ctx.persons.some((p) => p.start >= sj.start && p.end <= sj.end)))) continue;
+    const words = tokenize(ctx.doc.text, sj.start, sj.end).filter((x) => !ARTICLES.has(x.lower));
+    if (personal && (words.some((x) => nonPerson(ctx, x) || /^\p{Lu}{2,}$/u.test(x.text)) || (inRanges(ctx.bodies, sj.start) && !ctx.persons.some((p) => p.start >= sj.start && p.end <= sj.end)))) continue;
     if (person && sj.start <= person.end) break;
     // "the Deputy Secretary" after "Deputy Secretary Mark Hartwell": the name it stands for.
     const named = titledPerson(ctx, words.map((x) => x.lower), before);

@@ -210,7 +210,7 @@ function personOf(text: string, tokens: Token[], part: Token[], titles: string[]
   const titled = titles.length > 0 && name.length <= 3 && /\p{Ll}/u.test(lastText);
   if (!(glued || initialsThenSurname || multi || titled)) return null;
   // A lone capitalised word at a sentence start is no evidence.
-  if (name.length === 1 && !glued && !titled && sentenceStart(text, tokens, tokens.indexOf(first))) return null;
+  if (name.length === 1 && !glued && !titled && sentenceStart(text, tokens, tokenIndexAt(tokens, first.start))) return null;
   return { start: first.start, end: POSSESSIVE.test(last.text) ? last.end - 2 : last.end, type: 'person', surname: surnameOf(lastText), titles: [...titles] };
 }
 
