@@ -23,3 +23,13 @@ export function posAt(text: string, offset: number): Pos {
 export function rangeOf(text: string, s: { start: number; end: number }): { start: Pos; end: Pos } {
   return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
+
+/** The n-th (1-based) occurrence of `needle` in `text` as a span; a missing needle is a bug in the test. */
+export function at(text: string, needle: string, n = 1): { start: number; end: number; text: string } {
+  let pos = -1;
+  for (let k = 0; k < n; k++) {
+    pos = text.indexOf(needle, pos + 1);
+    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
+  }
+  return { start: pos, end: pos + needle.length, text: needle };
+}

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import type { DocumentSymbol, Hover, InlayHint, MarkupContent, Range } from 'vscode-languageserver-protocol';
 import { CLAIM_CONTENTS_REQUEST } from '../../protocol/index.ts';
 import { startClient, TestClient, SERVER_JS, type Token } from './client.ts';
-import { posAt, type Pos } from '../helpers/positions.ts';
+import { posAt, type Pos, at, rangeOf as range } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server.
@@ -20,20 +20,6 @@ interface Found {
   start: number;
   end: number;
   text: string;
-}
-
-/** The n-th (1-based) occurrence of `needle`. */
-function at(text: string, needle: string, n = 1): Found {
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
-  }
-  return { start: pos, end: pos + needle.length, text: needle };
-}
-
-function range(text: string, s: { start: number; end: number }): Range {
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
 
 function hoverText(h: Hover | null): string {

@@ -14,23 +14,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Command, Diagnostic, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 import { ADD_SUPPRESSION_COMMAND, DISABLE_RULE_COMMAND, SUPPRESSIONS_NOTIFICATION, type AddSuppressionArgs, type InitializationOptions, type Settings } from '../../protocol/index.ts';
 import { startClient, TestClient, SERVER_JS } from './client.ts';
-import { posAt } from '../helpers/positions.ts';
+import { rangeOf, at } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server.
 
-function at(text: string, needle: string, n = 1): { start: number; end: number } {
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
-  }
-  return { start: pos, end: pos + needle.length };
-}
-
 function range(text: string, needle: string): Range {
-  const s = at(text, needle);
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
+  return rangeOf(text, at(text, needle));
 }
 
 /** A diagnostic's message as text (LSP 3.18 also allows Markdown). */

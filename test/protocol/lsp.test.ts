@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
 import { startClient, TestClient, CORPUS, REPO, SERVER_JS, decodeTokens, type Token } from './client.ts';
-import { posAt, type Pos } from '../helpers/positions.ts';
+import { posAt, type Pos, rangeOf as range } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, written independently of the server: positions, gold annotations, token checks.
@@ -109,10 +109,6 @@ function unescapeMd(s: string): string {
 
 function link(uri: string, p: Pos): string {
   return `${uri}#L${p.line + 1},${p.character + 1}`;
-}
-
-function range(text: string, s: { start: number; end: number }) {
-  return { start: posAt(text, s.start), end: posAt(text, s.end) };
 }
 
 /** A position in the middle of a span. */

@@ -15,20 +15,10 @@ import { inlayHints, documentSymbols, claimContentRanges, sourceAdjacent, isQuot
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_SETTINGS } from '../../protocol/index.ts';
-import { posAt, rangeOf, type Pos } from '../helpers/positions.ts';
+import { posAt, rangeOf, type Pos, at } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
-
-/** The n-th (1-based) occurrence of `needle` in `text`. */
-function at(text: string, needle: string, n = 1): Span {
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
-  }
-  return { start: pos, end: pos + needle.length, text: needle };
-}
 
 type EntitySpec = [string, number, EntityType, string, string?];
 

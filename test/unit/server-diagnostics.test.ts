@@ -29,22 +29,12 @@ import { assertionDiagnostics, messageFor, severityOf, sourceCandidates } from '
 import { codeActions, assertionFor } from '../../server/features/codeActions.ts';
 import { genitiveRu, inflectPersonRu } from '../../analysis/index.ts';
 import { DocumentSuppressions, SuppressionStore, fingerprint, normaliseSentence, parseDirectives, parseSideFile } from '../../server/suppressions.ts';
-import { rangeOf } from '../helpers/positions.ts';
+import { rangeOf, at } from '../helpers/positions.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
-
-/** The n-th (1-based) occurrence of `needle` in `text`. */
-function at(text: string, needle: string, n = 1): Span {
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
-  }
-  return { start: pos, end: pos + needle.length, text: needle };
-}
 
 function ent(text: string, needle: string, type: EntityType, id: string, canonical?: string, n = 1): Entity {
   return { ...at(text, needle, n), type, id, ...(canonical ? { canonical } : {}) };

@@ -12,20 +12,10 @@ import { entityAt, entityAtCursor, entityHover, documentHighlights, definition, 
 import { hoverAt } from '../../server/features/hover.ts';
 import { tokenSpans, encodeTokens } from '../../server/features/semanticTokens.ts';
 import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
-import { posAt, rangeOf } from '../helpers/positions.ts';
+import { posAt, rangeOf, at } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
-
-/** The n-th (1-based) occurrence of `needle` in `text`. */
-function at(text: string, needle: string, n = 1): Span {
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the text`);
-  }
-  return { start: pos, end: pos + needle.length, text: needle };
-}
 
 type Extra = { canonical?: string; official?: string };
 /** [needle, occurrence, type, id, extra]. */
