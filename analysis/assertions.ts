@@ -8,6 +8,7 @@ import type { DocumentModel } from './document.ts';
 import type { Assertion, AssertionRule, Claim, Entity, Language, Quote } from './types.ts';
 import { span } from './types.ts';
 import { sentenceBounds, tokenize } from './tokens.ts';
+import { FragmentSet } from './fragments.ts';
 import ruData from './data/ru/assertions.json';
 import enData from './data/en/assertions.json';
 
@@ -15,8 +16,9 @@ type Category = 'accusation' | 'causation' | 'evaluation' | 'figure' | 'predicti
 const CATEGORIES: Category[] = ['accusation', 'causation', 'prediction', 'figure', 'evaluation'];
 
 interface Compiled {
-  vague: RegExp[];
-  triggers: Array<[Category, RegExp]>;
+  vague: FragmentSet;
+  triggers: FragmentSet;
+  categoryOf: Category[];
   narration: RegExp;
 }
 
@@ -29,8 +31,9 @@ function compiled(language: Language): Compiled {
     // A fragment matches at a word start: not after a letter.
     const re = (f: string) => new RegExp(`(?<![\\p{L}\\d])(?:${f})`, 'giu');
     c = {
-      vague: d.vague.map(re),
-      triggers: CATEGORIES.flatMap((cat) => d[cat].map((f): [Category, RegExp] => [cat, re(f)])),
+      vague: new FragmentSet(d.vague),
+      triggers: new FragmentSet(CATEGORIES.flatMap((cat) => d[cat])),
+      categoryOf: CATEGORIES.flatMap((cat) => d[cat].map(() => cat)),
       narration: re(d.narration.join('|')),
     };
     cache.set(language, c);
@@ -76,21 +79,16 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       if (/\?[»”"’)]*$/.test(sentence)) continue;
       const lower = sentence.toLowerCase();
       // Vague sources first: "Diplomats say …", "Как сообщается, …".
-      const vague = firstMatch(rules.vague, lower);
-      if (vague && !namedSubject(sentence, vague.index, ss, entities)) {
-        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.index, ss + wordEnd(lower, vague.index + vague[0].length))] });
+      const vague = rules.vague.first(lower);
+      if (vague && !namedSubject(sentence, vague.at, ss, entities)) {
+        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.at, ss + wordEnd(lower, vague.at + vague.text.length))] });
         continue;
       }
       // Attributed: it holds a claim's cue, or a claim or quote covers most of it.
       if (cues.some((c) => c.start >= ss && c.end <= e)) continue;
       if (coveredShare(covered, ss, e) > 0.5) continue;
       // Contestable content: the categories' trigger words, most specific first.
-      const hits: Array<{ cat: Category; at: number; len: number }> = [];
-      for (const [cat, re] of rules.triggers) {
-        re.lastIndex = 0;
-        const m = re.exec(lower);
-        if (m) hits.push({ cat, at: m.index, len: wordEnd(lower, m.index + m[0].length) - m.index });
-      }
+      const hits = rules.triggers.all(lower).map((m) => ({ cat: rules.categoryOf[m.index], at: m.at, len: wordEnd(lower, m.at + m.text.length) - m.at }));
       if (hits.length === 0) continue;
       // Plain narration of observable events with a single weak trigger is not an assertion.
       rules.narration.lastIndex = 0;
@@ -114,16 +112,6 @@ function wordEnd(s: string, i: number): number {
   while (i > 0 && /\s/.test(s[i - 1])) i--;
   while (i < s.length && /[\p{L}\p{N}]/u.test(s[i]) && /[\p{L}\p{N}]/u.test(s[i - 1] ?? '')) i++;
   return i;
-}
-
-function firstMatch(res: RegExp[], s: string): RegExpExecArray | null {
-  let best: RegExpExecArray | null = null;
-  for (const re of res) {
-    re.lastIndex = 0;
-    const m = re.exec(s);
-    if (m && (!best || m.index < best.index)) best = m;
-  }
-  return best;
 }
 
 /** "Officials of the Foreign Ministry say" names nobody; "EU officials" neither; a person does. */
