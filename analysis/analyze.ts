@@ -8,15 +8,19 @@ import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
 import { findAssertions } from './assertions.ts';
 import { tokenize } from './tokens.ts';
+import { byChunks, memo } from './memo.ts';
+import type { Token } from './tokens.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
+
+const tokenMemo = memo<Token[]>();
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const language = !options.language || options.language === 'auto' ? detectLanguage(text) : options.language;
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
-  const tokens = tokenize(text);
-  const { entities, aliases, titles } = findEntities(text, language, tokens);
+  const tokens = byChunks(text, tokenMemo, '', (chunk) => tokenize(chunk));
+  const { entities, aliases, titles } = findEntities(text, language, tokens, options.knownPersons);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
   ctx.quoteSpeakers = speakers.filter((x): x is NonNullable<typeof x> => x !== null);

@@ -5,3 +5,5 @@ export { buildDocument, splitLines } from './document.ts';
 export * from './types.ts';
 export { toJson } from './json.ts';
 export { genitiveRu, inflectPersonRu } from './inflect.ts';
+export { clearMemos, memoStats } from './memo.ts';
+export { reanalyze, type Previous } from './incremental.ts';

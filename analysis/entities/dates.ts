@@ -32,6 +32,7 @@
 import * as chronoRu from 'chrono-node/ru';
 import * as chronoEn from 'chrono-node/en';
 import { firstStartingAt } from '../ranges.ts';
+import { memo } from '../memo.ts';
 import ruData from '../data/ru/dates.json';
 import enData from '../data/en/dates.json';
 
@@ -535,12 +536,17 @@ function chronoFor(language: Lang): chronoEn.Chrono {
   return p;
 }
 
+// chrono is the costliest step per window; a window's parse is kept by its exact text.
+const chronoMemo = memo<ChronoResult[]>();
+
 function runChrono(language: Lang, input: string): ChronoResult[] {
-  try {
-    return chronoFor(language).parse(input, REFERENCE, { forwardDate: false });
-  } catch {
-    return []; // the core never throws on any string
-  }
+  return chronoMemo.get(language + input, () => {
+    try {
+      return chronoFor(language).parse(input, REFERENCE, { forwardDate: false });
+    } catch {
+      return []; // the core never throws on any string
+    }
+  });
 }
 
 /** Units of a chrono span: the candidates inside it. */

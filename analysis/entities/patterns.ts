@@ -159,7 +159,8 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
     // People: the run splits at glue words ("Whitfield and Foreign Minister Țurcanu" is two),
     // titles come off the front of each part ("Secretary of State Margaret Whitfield").
     const titles: string[] = [];
-    if (prev && d.titles.has(prev.lower)) titles.push(prev.lower);
+    // (A title word counts only on the same line: "too high.”\n\nPresident X" has none before X.)
+    if (prev && d.titles.has(prev.lower) && spaceGap(text, prev, t)) titles.push(prev.lower);
     let part: Token[] = [];
     const flush = () => {
       const person = personOf(text, tokens, part, titles, d, language);

@@ -1,0 +1,103 @@
+// Incremental analysis by memoisation: the local stages (tokens, gazetteer and pattern mentions,
+// chrono's date parses, assertion triggers) are pure functions of a paragraph, a window or a
+// sentence, so their results are kept by exact input text. After a keystroke only the paragraph
+// it touched is recomputed; every other paragraph's results are reused, shifted to where the
+// paragraph now starts. Keys are the exact inputs, so a reused result is always what recomputing
+// would give: the cache can make analysis faster, never different.
+//
+// Paragraphs here are "chunks": text between blank lines. No local stage looks across a blank
+// line (a name, a quote mark pairing or a sentence never spans one for these stages), which
+// test/unit/memo.test.ts checks against whole-text runs on every corpus and fixture text.
+
+/** A bounded map from exact input text to a computed value; the least recently used entries go first. */
+export class Memo<V> {
+  private map = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly capacity = 4096) {}
+
+  get(key: string, compute: () => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      this.hits++;
+      // Refresh: Map keeps insertion order, so the oldest entries are first.
+      this.map.delete(key);
+      this.map.set(key, hit);
+      return hit;
+    }
+    this.misses++;
+    const v = compute();
+    this.map.set(key, v);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+    return v;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.hits = 0;
+    this.misses = 0;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const all: Array<Memo<unknown>> = [];
+
+/** A memo registered for `clearMemos` (benchmarks clear them so fresh text is measured cold). */
+export function memo<V>(capacity?: number): Memo<V> {
+  const m = new Memo<V>(capacity);
+  all.push(m as Memo<unknown>);
+  return m;
+}
+
+/** Empties every memo of the core. */
+export function clearMemos(): void {
+  for (const m of all) m.clear();
+}
+
+/** Hits and misses over every memo since the last clear. */
+export function memoStats(): { hits: number; misses: number; entries: number } {
+  let hits = 0;
+  let misses = 0;
+  let entries = 0;
+  for (const m of all) {
+    hits += m.hits;
+    misses += m.misses;
+    entries += m.size;
+  }
+  return { hits, misses, entries };
+}
+
+/** [start, end) of each chunk: the text between blank lines (lines holding only spaces count as blank). */
+export function chunksOf(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
+  let start = 0;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    if (m.index > start) out.push([start, m.index]);
+    start = m.index + m[0].length - 1; // the second "\n" starts the next chunk's search again
+    blank.lastIndex = start;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+/** Spans found chunk by chunk, each chunk's result memoised by its text (plus `salt`) and shifted into place. */
+export function byChunks<T extends { start: number; end: number }>(
+  text: string,
+  m: Memo<T[]>,
+  salt: string,
+  find: (chunk: string) => T[],
+  shift: (item: T, by: number) => T = (item, by) => ({ ...item, start: item.start + by, end: item.end + by }),
+): T[] {
+  const out: T[] = [];
+  for (const [s, e] of chunksOf(text)) {
+    const chunk = text.slice(s, e);
+    const found = m.get(salt + '\u0000' + chunk, () => find(chunk));
+    for (const item of found) out.push(shift(item, s));
+  }
+  return out;
+}
