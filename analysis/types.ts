@@ -114,6 +114,17 @@ export interface AnalyzeOptions {
   language?: Language | 'auto';
   /** Treat the text as Markdown (`>` block quotes, code spans, link targets). Default: detect from content. */
   markdown?: boolean;
+  /**
+   * People known from outside the text, by surname (the incremental path passes those of the rest
+   * of the document when it analyses a few paragraphs): their surname alone is a mention of them.
+   */
+  knownPersons?: KnownSurname[];
+}
+
+export interface KnownSurname {
+  surname: string;
+  id: string;
+  canonical: string;
 }
 
 export function span(source: string, start: number, end: number): Span {

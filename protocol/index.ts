@@ -165,3 +165,19 @@ export interface SkippedParams {
   uri: string;
   reason: string;
 }
+
+/**
+ * `diplomaticLens/stats` (no params): what the server has done since it started, for benchmarks
+ * and tests (which path served tokens, how often the client was asked to refresh).
+ */
+export const STATS_REQUEST = 'diplomaticLens/stats';
+export interface ServerStats {
+  /** Full analyses computed. */
+  fullAnalyses: number;
+  /** Semantic token answers served from a provisional splice (analysis/incremental.ts). */
+  provisionalTokens: number;
+  /** Token refreshes asked of the client because the full analysis changed provisional tokens. */
+  tokenRefreshes: number;
+  /** Wall time of the last full analysis, in milliseconds. */
+  lastFullAnalysisMs: number;
+}

@@ -1,27 +1,69 @@
 // One analysis per open document version, computed on first need and dropped on change, so
 // tokens and hovers always describe the text the editor shows. Bad input (binary, too large) is
 // skipped with a reason instead of analysed.
+//
+// Two kinds of entry. A full analysis (`get`) is what hovers, diagnostics, code actions and the
+// outline use. For semantic tokens after a keystroke, `forTokens` may instead splice the previous
+// analysis with a fresh analysis of the edited paragraphs (analysis/incremental.ts): a provisional
+// entry, in time that does not grow with the document. The server replaces it with the full
+// analysis when typing settles and asks the client to refresh its tokens if they changed.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../analysis/index.ts';
+import { analyze, reanalyze, type Analysis } from '../analysis/index.ts';
 import type { Settings } from '../protocol/index.ts';
 
 export interface Entry {
   version: number;
   analysis: Analysis | null;
   skipped?: string;
+  /** Spliced from an older analysis: right for highlighting, to be replaced by the full one. */
+  provisional?: boolean;
+  /** The text analysed (kept as the base for the next splice). */
+  text?: string;
 }
 
 export class Analyses {
   private cache = new Map<string, Entry>();
+  /** Counters for the stats request. */
+  readonly stats = { fullAnalyses: 0, provisional: 0, lastFullAnalysisMs: 0 };
 
   constructor(private settings: () => Settings) {}
 
+  /** The full analysis of the document's current version. */
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.version === doc.version && !hit.provisional) return hit;
     const entry = this.compute(doc);
     this.cache.set(doc.uri, entry);
     return entry;
+  }
+
+  /** An analysis good for highlighting the current version: the full one if at hand, else a splice when the edit allows. */
+  forTokens(doc: TextDocument, allowProvisional: boolean): Entry {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    if (allowProvisional && hit?.analysis && hit.text !== undefined) {
+      const text = doc.getText();
+      if (text.length <= this.settings().maxFileSize) {
+        try {
+          const analysis = reanalyze({ text: hit.text, analysis: hit.analysis }, text, this.options(doc));
+          if (analysis) {
+            const entry: Entry = { version: doc.version, analysis, provisional: true, text };
+            this.cache.set(doc.uri, entry);
+            this.stats.provisional++;
+            return entry;
+          }
+        } catch {
+          // fall through to the full analysis
+        }
+      }
+    }
+    return this.get(doc);
+  }
+
+  /** Whether the entry for the document's current version is provisional. */
+  isProvisional(doc: TextDocument): boolean {
+    const hit = this.cache.get(doc.uri);
+    return !!hit && hit.version === doc.version && !!hit.provisional;
   }
 
   drop(uri: string): void {
@@ -32,6 +74,10 @@ export class Analyses {
     this.cache.clear();
   }
 
+  private options(doc: TextDocument) {
+    return { language: this.settings().language, markdown: doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri) };
+  }
+
   private compute(doc: TextDocument): Entry {
     const s = this.settings();
     const text = doc.getText();
@@ -40,9 +86,12 @@ export class Analyses {
       return { version: doc.version, analysis: null, skipped: `the file has ${text.length} characters, more than diplomaticLens.maxFileSize (${s.maxFileSize})` };
     }
     if (text.slice(0, 8000).includes('\u0000')) return { version: doc.version, analysis: null, skipped: 'the file looks binary (it contains NUL characters)' };
-    const markdown = doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
     try {
-      return { version: doc.version, analysis: analyze(text, { language: s.language, markdown }) };
+      const t0 = performance.now();
+      const analysis = analyze(text, this.options(doc));
+      this.stats.fullAnalyses++;
+      this.stats.lastFullAnalysisMs = performance.now() - t0;
+      return { version: doc.version, analysis, text };
     } catch (e) {
       // The server never crashes on a document: report and skip it.
       return { version: doc.version, analysis: null, skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };

@@ -13,12 +13,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../analysis/index.ts';
 import {
   TOKEN_TYPES,
   TOKEN_MODIFIERS,
   CONFIG_SECTION,
   DEFAULT_SETTINGS,
   QUOTES_REQUEST,
+  STATS_REQUEST,
+  type ServerStats,
   CLAIM_CONTENTS_REQUEST,
   SKIPPED_NOTIFICATION,
   SUPPRESSIONS_NOTIFICATION,
@@ -120,12 +123,44 @@ function entryFor(doc: TextDocument) {
   return entry;
 }
 
+// Tokens right after a keystroke may come from a provisional splice (server/analyses.ts), but only
+// for a client that can be asked to refresh them: the full analysis follows once typing settles
+// (with the diagnostics), and if its tokens differ the client is asked for them again.
+const provisionalTokens = new Map<string, number[]>();
+
 connection.languages.semanticTokens.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { data: [] };
-  const a = entryFor(doc).analysis;
-  return { data: a ? encodeTokens(doc, tokenSpans(a)) : [] };
+  const entry = analyses.forTokens(doc, canRefreshTokens);
+  if (entry.skipped) entryFor(doc);
+  const a = entry.analysis;
+  const data = a ? encodeTokens(doc, tokenSpans(a)) : [];
+  if (entry.provisional) {
+    provisionalTokens.set(doc.uri, data);
+    schedule(doc.uri, debounceMs());
+  } else provisionalTokens.delete(doc.uri);
+  return { data };
 });
+
+/** After the full analysis: if the client was shown provisional tokens that differ, ask it to fetch them again. */
+function settleTokens(doc: TextDocument, a: Analysis | null): void {
+  const shown = provisionalTokens.get(doc.uri);
+  if (!shown) return;
+  provisionalTokens.delete(doc.uri);
+  const data = a ? encodeTokens(doc, tokenSpans(a)) : [];
+  if (data.length !== shown.length || data.some((v, i) => v !== shown[i])) {
+    tokenRefreshes++;
+    connection.languages.semanticTokens.refresh().catch(() => undefined);
+  }
+}
+
+let tokenRefreshes = 0;
+connection.onRequest(STATS_REQUEST, (): ServerStats => ({
+  fullAnalyses: analyses.stats.fullAnalyses,
+  provisionalTokens: analyses.stats.provisional,
+  tokenRefreshes,
+  lastFullAnalysisMs: analyses.stats.lastFullAnalysisMs,
+}));
 
 connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -194,6 +229,7 @@ function publish(uri: string): void {
   if (!doc) return;
   try {
     const a = entryFor(doc).analysis;
+    settleTokens(doc, a);
     const diagnostics = a
       ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })
       : [];
@@ -223,9 +259,13 @@ documents.onDidChangeContent((e) => {
   // The first content of a document (didOpen) is published at once; edits wait for typing to settle.
   const first = !published.has(e.document.uri);
   published.add(e.document.uri);
-  const wait = Number(settings.diagnostics?.debounceMs);
-  schedule(e.document.uri, first ? 0 : Number.isFinite(wait) ? wait : DEFAULT_SETTINGS.diagnostics.debounceMs);
+  schedule(e.document.uri, first ? 0 : debounceMs());
 });
+
+function debounceMs(): number {
+  const wait = Number(settings.diagnostics?.debounceMs);
+  return Number.isFinite(wait) ? wait : DEFAULT_SETTINGS.diagnostics.debounceMs;
+}
 
 function updateSuppressions(p: SuppressionsParams): void {
   if (!p || typeof p.folder !== 'string') return;
@@ -263,6 +303,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   published.delete(e.document.uri);
+  provisionalTokens.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -62,6 +62,8 @@ export class TestClient {
   /** Every section the server asked for in workspace/configuration. */
   readonly configRequests: string[] = [];
   refreshCount = 0;
+  /** The last publishDiagnostics per document (a test that registers its own handler replaces this one). */
+  readonly diagnostics = new Map<string, { version?: number; diagnostics: unknown[] }>();
   stderr = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private versions = new Map<string, number>();
@@ -92,6 +94,10 @@ export class TestClient {
       this.wake();
       if (options.refreshFails) return new ResponseError(ErrorCodes.MethodNotFound, 'Unhandled method workspace/semanticTokens/refresh');
       return null;
+    });
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+      this.diagnostics.set(p.uri, p);
+      this.wake();
     });
     this.conn.onNotification(SKIPPED_NOTIFICATION, (p: SkippedParams) => {
       this.skipped.push(p);

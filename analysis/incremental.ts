@@ -1,0 +1,122 @@
+// A provisional analysis after an edit, in time that does not grow with the document: only the
+// paragraphs (chunks between blank lines) the edit touched are analysed again, with one paragraph
+// of context on each side; everything else is the previous analysis, shifted by the edit's length.
+//
+// It is provisional: effects that cross paragraphs (a surname linked to a full name far away, a
+// pronoun resolved to a speaker two paragraphs up, ids and groups) are those of the window. The
+// server shows it at once for highlighting and replaces it with the full analysis when typing
+// settles. When the edit cannot be handled locally — it touches something that spans paragraphs
+// (a multi-paragraph quote, a heading that opens a preamble, a transcript turn label), a Markdown
+// fence, or most of the document — `reanalyze` returns null and the caller analyses in full.
+import { analyze } from './analyze.ts';
+import { chunksOf } from './memo.ts';
+import type { Analysis, AnalyzeOptions, Claim, KnownSurname } from './types.ts';
+
+export interface Previous {
+  text: string;
+  analysis: Analysis;
+}
+
+/** The previous analysis spliced with a fresh analysis of the edited paragraphs, or null to analyse in full. */
+export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions = {}): Analysis | null {
+  const old = prev.text;
+  if (old === text) return prev.analysis;
+  // The edited region: [p, old.length - s) in the old text is now [p, text.length - s).
+  let p = 0;
+  const max = Math.min(old.length, text.length);
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const delta = text.length - old.length;
+  if (options.markdown && /^(?:```|~~~)/m.test(text)) return null;
+
+  // The edited chunks (the core) and one chunk of context each side (the window), in the new text.
+  const chunks = chunksOf(text);
+  if (chunks.length < 4) return null;
+  let first = chunks.findIndex(([, e]) => e >= p);
+  if (first < 0) first = chunks.length - 1;
+  let last = first;
+  while (last + 1 < chunks.length && chunks[last + 1][0] <= text.length - s) last++;
+  // A blank line typed or removed changes where chunks are: the neighbours take part too.
+  const coreStart = chunks[first][0];
+  const coreEnd = chunks[last][1];
+  if (last - first > 2 || coreEnd - coreStart > text.length / 4) return null;
+  const winFirst = Math.max(0, first - 1);
+  const winLast = Math.min(chunks.length - 1, last + 1);
+  const ws = chunks[winFirst][0];
+  const we = chunks[winLast][1];
+  // The same core in the old text: before it nothing moved, after it everything moved by delta.
+  const oldCoreStart = coreStart;
+  const oldCoreEnd = coreEnd - delta;
+  if (oldCoreEnd < oldCoreStart || p < coreStart || old.length - s > oldCoreEnd) return null;
+
+  const a = prev.analysis;
+  // The people the rest of the document named, so a surname alone in the window still names them.
+  const knownPersons = new Map<string, KnownSurname>();
+  for (const e of a.entities) {
+    if (e.type !== 'person' || !e.canonical || (e.start >= oldCoreStart && e.end <= oldCoreEnd)) continue;
+    const surname = e.canonical.split(/\s+/).pop()!;
+    if (!knownPersons.has(surname)) knownPersons.set(surname, { surname, id: e.id, canonical: e.canonical });
+  }
+  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons: [...knownPersons.values()] });
+
+  // Nothing may cross the core's edges, in the old analysis or the window's; except a preamble or
+  // turn claim that holds the whole core (its content just grows or shrinks with the edit).
+  const crosses = (x: { start: number; end: number }, lo: number, hi: number) => (x.start < lo && x.end > lo) || (x.start < hi && x.end > hi);
+  const spanOf = (c: Claim) => ({ start: Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity), end: Math.max(c.cue.end, c.content.end, c.source?.end ?? 0) });
+  const holds = (c: Claim) => (c.kind === 'preamble' || c.kind === 'turn') && c.cue.end <= oldCoreStart && c.content.start <= oldCoreStart && c.content.end >= oldCoreEnd;
+  for (const x of [...a.entities, ...(a.aliases ?? []), ...a.quotes, ...a.assertions]) if (crosses(x, oldCoreStart, oldCoreEnd)) return null;
+  for (const c of a.claims) if (crosses(spanOf(c), oldCoreStart, oldCoreEnd) && !holds(c)) return null;
+  const lo = coreStart - ws;
+  const hi = coreEnd - ws;
+  for (const x of [...win.entities, ...(win.aliases ?? []), ...win.quotes, ...win.assertions]) if (crosses(x, lo, hi)) return null;
+  for (const c of win.claims) {
+    if (crosses(spanOf(c), lo, hi)) return null;
+    // A heading that opens a preamble, or a turn label, in the edited paragraphs: its reach is the document's.
+    if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= lo && c.cue.start < hi) return null;
+  }
+  for (const c of a.claims) if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= oldCoreStart && c.cue.start < oldCoreEnd) return null;
+
+  // Old items before the core stay, after it shift by delta; window items inside the core shift by ws.
+  const inOld = (x: { start: number; end: number }) => x.end <= oldCoreStart || x.start >= oldCoreEnd;
+  const inWin = (x: { start: number; end: number }) => x.start >= lo && x.end <= hi;
+  const fromOld = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter(inOld).map((x) => shiftDeep(x, oldCoreEnd, delta, text));
+  const fromWin = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter(inWin).map((x) => shiftDeep(x, 0, ws, text));
+  const byStart = <T extends { start: number }>(xs: T[]) => xs.sort((x, y) => x.start - y.start);
+
+  const oldClaims = a.claims.filter((c) => inOld(spanOf(c)) || holds(c)).map((c) => {
+    const shifted = shiftDeep(c, oldCoreEnd, delta, text);
+    if (holds(c)) shifted.content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
+    return shifted;
+  });
+  const winClaims = win.claims.filter((c) => inWin(spanOf(c))).map((c) => shiftDeep(c, 0, ws, text));
+  const claims = [...oldClaims, ...winClaims]
+    .map(({ parent: _parent, ...c }) => c as Claim)
+    .sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
+  return {
+    language: a.language,
+    entities: byStart([...fromOld(a.entities), ...fromWin(win.entities)]),
+    aliases: byStart([...fromOld(a.aliases ?? []), ...fromWin(win.aliases ?? [])]),
+    quotes: byStart([...fromOld(a.quotes), ...fromWin(win.quotes)]),
+    claims,
+    assertions: byStart([...fromOld(a.assertions), ...fromWin(win.assertions)]),
+  };
+}
+
+/**
+ * A copy of `x` with every span in it (any object with numeric start and end) moved by `by` when
+ * it starts at or after `from`, and its text re-read from the new text.
+ */
+function shiftDeep<T>(x: T, from: number, by: number, text: string): T {
+  if (Array.isArray(x)) return x.map((v) => shiftDeep(v, from, by, text)) as T;
+  if (!x || typeof x !== 'object') return x;
+  const o = x as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = shiftDeep(o[k], from, by, text);
+  if (typeof o.start === 'number' && typeof o.end === 'number' && o.start >= from) {
+    out.start = o.start + by;
+    out.end = o.end + by;
+    if (typeof o.text === 'string') out.text = text.slice(out.start as number, out.end as number);
+  }
+  return out as T;
+}

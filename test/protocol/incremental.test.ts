@@ -1,0 +1,83 @@
+// Incremental highlighting over the real protocol: after a keystroke in a long document the server
+// may answer semantic tokens from a provisional splice (only the edited paragraphs analysed again);
+// once typing settles the full analysis replaces it, and if the tokens differ the server asks the
+// client to refresh. Whatever path it takes, the tokens the client ends up with must equal those
+// of the same text opened fresh. A client that cannot refresh always gets full analyses.
+// Needs the built server: run `node scripts/build.mjs --dev` first.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { startClient, TestClient, CORPUS } from './client.ts';
+import { posAt } from '../helpers/positions.ts';
+import { STATS_REQUEST, type ServerStats } from '../../protocol/index.ts';
+
+/** A long Russian and English document: every corpus text once, paragraphs apart. */
+const DOC = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(CORPUS, f), 'utf8').trim()).join('\n\n');
+
+/** Single-character and word edits spread over the document, as a writer types. */
+function edits(text: string): Array<{ at: number; del: number; ins: string }> {
+  const out: Array<{ at: number; del: number; ins: string }> = [];
+  let seed = 11;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < 24; i++) out.push({ at: Math.floor(rnd() * (text.length - 10)), del: i % 4 === 3 ? 1 : 0, ins: ['e', ' и', ' Лавров', ''][i % 4] });
+  return out;
+}
+
+describe('incremental tokens', { concurrency: false }, () => {
+  let client: TestClient;
+  let fresh: TestClient;
+  before(async () => {
+    ({ client } = await startClient({ settings: { diagnostics: { debounceMs: 50 } } }));
+    ({ client: fresh } = await startClient());
+  });
+  after(async () => {
+    await client.shutdown();
+    await fresh.shutdown();
+  });
+
+  test('typing in a long document: tokens after each keystroke, then the same tokens as a fresh open', async () => {
+    const uri = 'file:///virtual/long.txt';
+    let text = DOC;
+    await client.open(uri, text);
+    await client.tokens(uri);
+    let version = 1;
+    for (const e of edits(DOC)) {
+      const at = Math.min(e.at, text.length - e.del);
+      const start = posAt(text, at);
+      const end = posAt(text, at + e.del);
+      text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+      await client.change(uri, [{ range: { start, end }, text: e.ins }]);
+      version++;
+      const tokens = await client.tokens(uri);
+      assert.ok(tokens.length > 100, `tokens after edit ${version}`);
+    }
+    // Typing settles: the full analysis runs with the diagnostics; the client is asked to refresh if needed.
+    await client.until(() => client.diagnostics.get(uri)?.version === version, 'the diagnostics of the last version');
+    const stats = (await client.conn.sendRequest(STATS_REQUEST)) as ServerStats;
+    assert.ok(stats.provisionalTokens >= 12, `most keystrokes answered from a splice: ${JSON.stringify(stats)}`);
+    const settled = await client.rawTokens(uri);
+    const freshUri = 'file:///virtual/fresh.txt';
+    await fresh.open(freshUri, text);
+    assert.deepEqual(settled, await fresh.rawTokens(freshUri), 'settled tokens equal those of a fresh open');
+  });
+});
+
+describe('incremental tokens for a client that cannot refresh', { concurrency: false }, () => {
+  test('every answer comes from a full analysis (Neovim 0.7 would keep provisional tokens forever)', async () => {
+    const { client } = await startClient({ refreshSupport: false });
+    try {
+      const uri = 'file:///virtual/long-norefresh.txt';
+      await client.open(uri, DOC);
+      await client.tokens(uri);
+      const at = posAt(DOC, DOC.indexOf('\n\n', DOC.length / 2) - 3);
+      await client.change(uri, [{ range: { start: at, end: at }, text: 'e' }]);
+      await client.tokens(uri);
+      const stats = (await client.conn.sendRequest(STATS_REQUEST)) as ServerStats;
+      assert.equal(stats.provisionalTokens, 0);
+      assert.ok(stats.fullAnalyses >= 2, JSON.stringify(stats));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

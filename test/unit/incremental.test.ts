@@ -1,0 +1,97 @@
+// The provisional splice (analysis/incremental.ts): after an edit only the touched paragraphs are
+// analysed again. It must agree with a full analysis on what highlighting shows (entity, quote and
+// claim spans and types) for nearly every edit, give up (null) on edits whose effect is not local,
+// and never produce a range outside the text or text that does not match its range.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, reanalyze, type Analysis } from '../../analysis/index.ts';
+
+const ROOTS = [path.join(import.meta.dirname, '../../../shared/corpus'), path.join(import.meta.dirname, '../fixtures')];
+const ALL: Array<{ name: string; text: string; markdown: boolean }> = [];
+const walk = (dir: string) => {
+  for (const f of readdirSync(dir).sort()) {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (/\.(txt|md)$/.test(f) && !/README/.test(f)) ALL.push({ name: path.basename(p), text: readFileSync(p, 'utf8'), markdown: f.endsWith('.md') });
+  }
+};
+ROOTS.forEach(walk);
+
+/** What the semantic tokens are made of. */
+function shown(a: Analysis): string {
+  return JSON.stringify({
+    entities: a.entities.map((x) => [x.start, x.end, x.type]),
+    quotes: a.quotes.map((x) => [x.start, x.end, x.form, x.speaker && [x.speaker.start, x.speaker.end, x.speaker.cue?.start, x.speaker.pronoun?.start]]),
+    claims: a.claims.map((x) => [x.cue.start, x.cue.end, x.source?.start, x.source?.end, x.content.start, x.content.end, x.kind].join()).sort(),
+  });
+}
+
+function spansAreTrue(a: Analysis, text: string, where: string): void {
+  const check = (x: { start: number; end: number; text: string }) => {
+    assert.ok(x.start >= 0 && x.end <= text.length && x.start <= x.end, `${where}: range ${x.start}-${x.end}`);
+    assert.equal(text.slice(x.start, x.end), x.text, `${where}: text of ${x.start}-${x.end}`);
+  };
+  for (const x of [...a.entities, ...(a.aliases ?? []), ...a.quotes, ...a.assertions]) check(x);
+  for (const c of a.claims) [c.cue, c.content, ...(c.source ? [c.source] : [])].forEach(check);
+}
+
+test('typing through every corpus and fixture text: the splice agrees with a full analysis', () => {
+  let edits = 0;
+  let spliced = 0;
+  let same = 0;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (const { name, text, markdown } of ALL) {
+    let cur = text;
+    let full = analyze(cur, { markdown });
+    for (let i = 0; i < 10; i++) {
+      const at = Math.floor(rnd() * cur.length);
+      const next = cur.slice(0, at) + ['e', ' and', ''][i % 3] + cur.slice(at + (i % 3 === 2 ? 1 : 0));
+      edits++;
+      const quick = reanalyze({ text: cur, analysis: full }, next, { markdown });
+      full = analyze(next, { markdown });
+      if (quick) {
+        spliced++;
+        spansAreTrue(quick, next, `${name} @${at}`);
+        if (shown(quick) === shown(full)) same++;
+      }
+      cur = next;
+    }
+  }
+  // Measured when written: 490 edits, 387 spliced, 380 of them exactly as the full analysis shows.
+  assert.ok(spliced / edits > 0.6, `spliced ${spliced} of ${edits}`);
+  assert.ok(same / spliced > 0.95, `${same} of ${spliced} splices agree with the full analysis`);
+});
+
+const LONG = ['Первый абзац. Министр иностранных дел России Сергей Лавров провел переговоры.', 'Второй абзац о погоде в Москве.', 'Лавров заявил, что переговоры были полезными.', 'Четвертый абзац без имен.', 'Пятый абзац: «Мы готовы к диалогу», — сказал Лавров.'].join('\n\n');
+
+test('an edit in one paragraph: the other paragraphs keep their results, moved by the edit', () => {
+  const a = analyze(LONG);
+  const at = LONG.indexOf('погоде');
+  const next = LONG.slice(0, at) + 'хорошей ' + LONG.slice(at);
+  const quick = reanalyze({ text: LONG, analysis: a }, next);
+  assert.ok(quick);
+  spansAreTrue(quick, next, 'moved');
+  assert.equal(shown(quick), shown(analyze(next)));
+  // The surname alone in the edited window still names the person introduced outside it.
+  const at2 = next.indexOf('Лавров заявил');
+  const next2 = next.slice(0, at2) + 'Вчера ' + next.slice(at2);
+  const quick2 = reanalyze({ text: next, analysis: analyze(next) }, next2)!;
+  const lavrov = quick2.entities.find((e) => e.start === next2.indexOf('Лавров заявил'));
+  assert.equal(lavrov?.type, 'person');
+  assert.equal(lavrov?.canonical, 'Сергей Лавров');
+});
+
+test('edits whose effect is not local are left to a full analysis', () => {
+  const md = ['# Заявление МИД России', '', 'Первый абзац.', '', '```', 'код', '', 'ещё код', '```', '', 'Третий абзац.', '', 'Четвертый.'].join('\n');
+  const a = analyze(md, { markdown: true });
+  assert.equal(reanalyze({ text: md, analysis: a }, md.replace('Третий', 'Третий новый'), { markdown: true }), null, 'a Markdown fence');
+  const statement = ['Заявление МИД России', '', 'Россия выражает глубокую обеспокоенность.', '', 'Второй абзац заявления.', '', 'Третий абзац заявления.', '', 'Четвертый абзац.'].join('\n');
+  const b = analyze(statement);
+  assert.equal(reanalyze({ text: statement, analysis: b }, statement.replace('Заявление МИД', 'Заявление Минобороны'), {}), null, 'the heading that opens a preamble');
+  const short = 'Один абзац. Лавров заявил, что всё хорошо.';
+  assert.equal(reanalyze({ text: short, analysis: analyze(short) }, short + ' Ещё.', {}), null, 'a document of few paragraphs');
+  assert.equal(reanalyze({ text: LONG, analysis: analyze(LONG) }, LONG, {})?.entities.length, analyze(LONG).entities.length, 'no change');
+});
