@@ -63,10 +63,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   watchSideFiles(context);
   client.onNotification(SKIPPED_NOTIFICATION, (p: SkippedParams) => {
     const name = vscode.Uri.parse(p.uri).path.split('/').pop();
-    void vscode.window.showWarningMessage(`Diplomatic Lens skipped ${name}: ${p.reason}.`);
+    // A document over maxFileSize is analysed up to that size: say so, and offer the setting.
+    if (p.analysedUpTo !== undefined) {
+      void vscode.window.showWarningMessage(`Diplomatic Lens: ${name} is large; ${p.reason}.`, 'Change the limit').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.maxFileSize`);
+      });
+    } else void vscode.window.showWarningMessage(`Diplomatic Lens skipped ${name}: ${p.reason}.`);
   });
-  await client.start();
-  startContentDecoration(context);
+  // Activation does not wait for the server: VS Code gets control back at once, and requests made
+  // before the server is up wait in the client until it is (the server loads its language data on
+  // the first analysis, never at start).
+  const started = client.start();
+  started.then(
+    () => startContentDecoration(context),
+    (e: unknown) => output.error(`the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

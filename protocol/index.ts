@@ -113,7 +113,7 @@ export interface Settings {
   enable: boolean;
   /** `auto` detects per file. */
   language: 'auto' | 'ru' | 'en';
-  /** Files larger than this many characters are not analysed (a message says so). */
+  /** Documents longer than this many characters are analysed only up to about this size (a message and a diagnostic say so). */
   maxFileSize: number;
   /** `diplomaticLens.inlayHints.enable`: name the source after a quote or claim whose source is not next to it. */
   inlayHints: { enable: boolean };
@@ -128,7 +128,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
   language: 'auto',
-  maxFileSize: 2_000_000,
+  maxFileSize: 1_000_000,
   inlayHints: { enable: true },
   claims: { decorateContent: true },
   rules: { ...DEFAULT_RULE_SEVERITY },
@@ -159,12 +159,20 @@ export interface ClaimContentsParams {
 }
 export type ClaimContentsResult = Array<QuoteItem['range']>;
 
-/** Notification from the server when a document is skipped (too large, binary); the client shows it once. */
+/**
+ * Notification from the server when a document is skipped (binary, analysis failed) or, when it is
+ * larger than `maxFileSize`, analysed only up to that size; the client shows it once.
+ */
 export const SKIPPED_NOTIFICATION = 'diplomaticLens/skipped';
 export interface SkippedParams {
   uri: string;
   reason: string;
+  /** Set when the start of the document was analysed: the offset where analysis stopped. */
+  analysedUpTo?: number;
 }
+
+/** Code of the information diagnostic that marks where analysis of a too-large document stops. */
+export const MAX_FILE_SIZE_CODE = 'max-file-size';
 
 /**
  * `diplomaticLens/stats` (no params): what the server has done since it started, for benchmarks

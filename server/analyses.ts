@@ -19,6 +19,27 @@ export interface Entry {
   provisional?: boolean;
   /** The text analysed (kept as the base for the next splice). */
   text?: string;
+  /** A document over maxFileSize: only [0, analysedUpTo) was analysed. */
+  analysedUpTo?: number;
+}
+
+/**
+ * Where to stop in a document longer than `max` characters: at the last paragraph break before
+ * `max` (so no sentence is cut), or at the last line break, or at `max` itself.
+ */
+export function cutPoint(text: string, max: number): number {
+  let line = -1;
+  for (let i = max - 1; i > max / 2; i--) {
+    if (text.charCodeAt(i) !== 10) continue;
+    if (line < 0) line = i;
+    let j = i - 1;
+    while (j > 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j--;
+    if (text.charCodeAt(j) === 10) return j;
+  }
+  if (line > 0) return line;
+  // Never between the two halves of a surrogate pair.
+  const c = text.charCodeAt(max - 1);
+  return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
 }
 
 export class Analyses {
@@ -82,12 +103,18 @@ export class Analyses {
     const s = this.settings();
     const text = doc.getText();
     if (!s.enable) return { version: doc.version, analysis: null };
-    if (text.length > s.maxFileSize) {
-      return { version: doc.version, analysis: null, skipped: `the file has ${text.length} characters, more than diplomaticLens.maxFileSize (${s.maxFileSize})` };
-    }
     if (text.slice(0, 8000).includes('\u0000')) return { version: doc.version, analysis: null, skipped: 'the file looks binary (it contains NUL characters)' };
     try {
       const t0 = performance.now();
+      if (text.length > s.maxFileSize) {
+        // Too large to analyse on every change: the start of it is analysed, and the rest is left plain.
+        const cut = cutPoint(text, s.maxFileSize);
+        const analysis = analyze(text.slice(0, cut), this.options(doc));
+        this.stats.fullAnalyses++;
+        this.stats.lastFullAnalysisMs = performance.now() - t0;
+        const reason = `only its first ${cut.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters are analysed (diplomaticLens.maxFileSize is ${s.maxFileSize.toLocaleString('en-US')})`;
+        return { version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
+      }
       const analysis = analyze(text, this.options(doc));
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;

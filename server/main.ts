@@ -10,6 +10,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  DiagnosticSeverity,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,6 +23,7 @@ import {
   DEFAULT_SETTINGS,
   QUOTES_REQUEST,
   STATS_REQUEST,
+  MAX_FILE_SIZE_CODE,
   type ServerStats,
   CLAIM_CONTENTS_REQUEST,
   SKIPPED_NOTIFICATION,
@@ -117,7 +120,7 @@ function entryFor(doc: TextDocument) {
   const entry = analyses.get(doc);
   if (entry.skipped && !toldSkipped.has(doc.uri)) {
     toldSkipped.add(doc.uri);
-    connection.sendNotification(SKIPPED_NOTIFICATION, { uri: doc.uri, reason: entry.skipped });
+    connection.sendNotification(SKIPPED_NOTIFICATION, { uri: doc.uri, reason: entry.skipped, ...(entry.analysedUpTo !== undefined ? { analysedUpTo: entry.analysedUpTo } : {}) });
     connection.console.info(`skipped ${doc.uri}: ${entry.skipped}`);
   }
   return entry;
@@ -228,15 +231,33 @@ function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
   try {
-    const a = entryFor(doc).analysis;
+    const entry = entryFor(doc);
+    const a = entry.analysis;
     settleTokens(doc, a);
     const diagnostics = a
       ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })
       : [];
+    if (entry.analysedUpTo !== undefined) diagnostics.push(stopsHere(doc, entry.analysedUpTo));
     connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   } catch (e) {
     connection.console.error(`diagnostics failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
   }
+}
+
+/** An information diagnostic on the first line analysis did not reach, in a document over maxFileSize. */
+function stopsHere(doc: TextDocument, at: number): Diagnostic {
+  const text = doc.getText();
+  let start = at;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  const eol = text.indexOf('\n', start);
+  const end = eol < 0 ? text.length : eol;
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+    severity: DiagnosticSeverity.Information,
+    code: MAX_FILE_SIZE_CODE,
+    source: 'Diplomatic Lens',
+    message: `Diplomatic Lens stops here: the ${(text.length - at).toLocaleString('en-US')} characters from this line on are beyond diplomaticLens.maxFileSize (${settings.maxFileSize.toLocaleString('en-US')}), so they are not analysed.`,
+  };
 }
 
 function schedule(uri: string, delay: number): void {

@@ -582,35 +582,52 @@ describe('settings through workspace/configuration', () => {
     assert.ok(hoverText(await client.hover(EN.uri, mid(EN.text, q))).includes('Babiker'));
   });
 
-  test('maxFileSize smaller than the document: skipped notification, no tokens, server keeps working', async () => {
+  test('maxFileSize smaller than the document: the start is analysed, a message and a diagnostic say where it stops', async () => {
     const { client } = await startClient({ settings: { maxFileSize: 1000 } });
     clients.push(client);
     assert.ok(RU.text.length > 1000);
     await client.open(RU.uri, RU.text);
-    assert.deepEqual(await client.rawTokens(RU.uri), []);
+    // Tokens up to the last paragraph break before 1000 characters, none after it.
+    const cut = RU.text.lastIndexOf('\n\n', 1000);
+    assert.ok(cut > 500, 'the corpus text has a paragraph break in its first 1000 characters');
+    const tokens = await client.tokens(RU.uri);
+    assert.ok(tokens.length > 0, 'the start of the document is highlighted');
+    const cutLine = posAt(RU.text, cut).line;
+    assert.ok(tokens.every((t) => t.line <= cutLine), 'nothing after the cut is highlighted');
+    const firstQuote = RU.quotes.find((q) => q.end <= cut);
+    if (firstQuote) assert.ok(tokens.some((t) => t.type === 'dlQuote' && t.line === posAt(RU.text, firstQuote.start).line), 'a quote before the cut is a token');
     await client.until(() => client.skipped.length > 0, 'diplomaticLens/skipped');
     assert.equal(client.skipped.length, 1);
     assert.equal(client.skipped[0].uri, RU.uri);
+    assert.equal(client.skipped[0].analysedUpTo, cut);
     assert.match(client.skipped[0].reason, /maxFileSize/);
-    assert.ok(client.skipped[0].reason.includes(String(RU.text.length)), client.skipped[0].reason);
-    assert.equal(await client.hover(RU.uri, mid(RU.text, RU.quotes[0])), null);
-    assert.deepEqual(await client.quotes(RU.uri), []);
+    assert.ok(client.skipped[0].reason.includes(RU.text.length.toLocaleString('en-US')), client.skipped[0].reason);
+    // The Problems panel shows where analysis stops: an information diagnostic on the next line of text.
+    await client.until(() => client.diagnostics.has(RU.uri), 'diagnostics of the large document');
+    const stop = (client.diagnostics.get(RU.uri)!.diagnostics as Array<{ code?: unknown; severity?: number; range: { start: Pos } }>).filter((d) => d.code === 'max-file-size');
+    assert.equal(stop.length, 1);
+    assert.equal(stop[0].severity, 3);
+    assert.equal(stop[0].range.start.line, posAt(RU.text, RU.text.slice(cut).search(/\S/) + cut).line);
+    // A hover after the cut finds nothing; before it, the quote.
+    const lastQuote = RU.quotes[RU.quotes.length - 1];
+    assert.ok(lastQuote.start > cut);
+    assert.equal(await client.hover(RU.uri, mid(RU.text, lastQuote)), null);
     // Told once per document, not on every request.
-    assert.deepEqual(await client.rawTokens(RU.uri), []);
+    await client.rawTokens(RU.uri);
     assert.equal(client.skipped.length, 1);
 
-    // A small document in the same session is still analysed.
+    // A small document in the same session is analysed whole.
     const uri = 'file:///virtual/small.txt';
     const small = '“Every ceasefire they signed, they broke within days,” Babiker said.\n';
     await client.open(uri, small);
     assert.deepEqual((await client.tokens(uri)).filter((t) => t.type === 'dlQuote').map((t) => [t.line, t.char]), [[0, 0]]);
 
-    // Raising the limit analyses the big one.
+    // Raising the limit analyses the big one whole.
     client.settings = { maxFileSize: 2_000_000 };
     await client.changeConfiguration(null);
     await client.until(() => client.refreshCount >= 2, 'a second refresh after the settings change');
-    const tokens = await client.tokens(RU.uri);
-    assert.equal(tokens.filter((t) => t.type === 'dlSpeaker').length >= 3, true);
+    const all = await client.tokens(RU.uri);
+    assert.ok(all.some((t) => t.line > cutLine), 'the whole document is highlighted');
     assert.equal(client.skipped.length, 1);
     assert.equal(await client.shutdown(), 0);
   });
