@@ -10,7 +10,7 @@
 // fence, or most of the document — `reanalyze` returns null and the caller analyses in full.
 import { analyze } from './analyze.ts';
 import { chunksOf } from './memo.ts';
-import type { Analysis, AnalyzeOptions, Claim, KnownSurname } from './types.ts';
+import type { Analysis, AnalyzeOptions, Claim, KnownSurname, Span } from './types.ts';
 
 export interface Previous {
   text: string;
@@ -77,46 +77,45 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
   }
   for (const c of a.claims) if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= oldCoreStart && c.cue.start < oldCoreEnd) return null;
 
-  // Old items before the core stay, after it shift by delta; window items inside the core shift by ws.
+  // Old items before the core stay, after it move by delta; window items inside the core move by ws.
+  // (Their text is unchanged: only where it stands moved.)
+  const oldMove = (at: number) => (at >= oldCoreEnd ? delta : 0);
   const inOld = (x: { start: number; end: number }) => x.end <= oldCoreStart || x.start >= oldCoreEnd;
   const inWin = (x: { start: number; end: number }) => x.start >= lo && x.end <= hi;
-  const fromOld = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter(inOld).map((x) => shiftDeep(x, oldCoreEnd, delta, text));
-  const fromWin = <T extends { start: number; end: number }>(xs: readonly T[]) => xs.filter(inWin).map((x) => shiftDeep(x, 0, ws, text));
   const byStart = <T extends { start: number }>(xs: T[]) => xs.sort((x, y) => x.start - y.start);
+  const merge = <T extends { start: number; end: number }>(olds: readonly T[], wins: readonly T[], move: (x: T, by: (at: number) => number) => T) =>
+    byStart([...olds.filter(inOld).map((x) => move(x, oldMove)), ...wins.filter(inWin).map((x) => move(x, () => ws))]);
 
   const oldClaims = a.claims.filter((c) => inOld(spanOf(c)) || holds(c)).map((c) => {
-    const shifted = shiftDeep(c, oldCoreEnd, delta, text);
-    if (holds(c)) shifted.content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
-    return shifted;
+    const moved = moveClaim(c, oldMove);
+    if (holds(c)) moved.content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
+    return moved;
   });
-  const winClaims = win.claims.filter((c) => inWin(spanOf(c))).map((c) => shiftDeep(c, 0, ws, text));
-  const claims = [...oldClaims, ...winClaims]
-    .map(({ parent: _parent, ...c }) => c as Claim)
-    .sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
+  const winClaims = win.claims.filter((c) => inWin(spanOf(c))).map((c) => moveClaim(c, () => ws));
+  const claims = [...oldClaims, ...winClaims].sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
   return {
     language: a.language,
-    entities: byStart([...fromOld(a.entities), ...fromWin(win.entities)]),
-    aliases: byStart([...fromOld(a.aliases ?? []), ...fromWin(win.aliases ?? [])]),
-    quotes: byStart([...fromOld(a.quotes), ...fromWin(win.quotes)]),
+    entities: merge(a.entities, win.entities, (e, by) => ({ ...e, ...move(e, by) })),
+    aliases: merge(a.aliases ?? [], win.aliases ?? [], (e, by) => ({ ...e, ...move(e, by) })),
+    quotes: merge(a.quotes, win.quotes, (q, by) => ({
+      ...q,
+      ...move(q, by),
+      content: move(q.content, by),
+      speaker: q.speaker && { ...q.speaker, ...move(q.speaker, by), ...(q.speaker.cue ? { cue: move(q.speaker.cue, by) } : {}), ...(q.speaker.pronoun ? { pronoun: move(q.speaker.pronoun, by) } : {}) },
+    })),
     claims,
-    assertions: byStart([...fromOld(a.assertions), ...fromWin(win.assertions)]),
+    assertions: merge(a.assertions, win.assertions, (x, by) => ({ ...x, ...move(x, by), triggers: x.triggers.map((t) => move(t, by)) })),
   };
 }
 
-/**
- * A copy of `x` with every span in it (any object with numeric start and end) moved by `by` when
- * it starts at or after `from`, and its text re-read from the new text.
- */
-function shiftDeep<T>(x: T, from: number, by: number, text: string): T {
-  if (Array.isArray(x)) return x.map((v) => shiftDeep(v, from, by, text)) as T;
-  if (!x || typeof x !== 'object') return x;
-  const o = x as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) out[k] = shiftDeep(o[k], from, by, text);
-  if (typeof o.start === 'number' && typeof o.end === 'number' && o.start >= from) {
-    out.start = o.start + by;
-    out.end = o.end + by;
-    if (typeof o.text === 'string') out.text = text.slice(out.start as number, out.end as number);
-  }
-  return out as T;
+/** A span moved by what `by` says for its start. */
+function move(s: Span, by: (at: number) => number): Span {
+  const d = by(s.start);
+  return d === 0 ? s : { start: s.start + d, end: s.end + d, text: s.text };
+}
+
+/** A claim with its spans moved; nesting (parent) is left out: it indexes the old list. */
+function moveClaim(c: Claim, by: (at: number) => number): Claim {
+  const { parent: _parent, ...rest } = c;
+  return { ...rest, cue: move(c.cue, by), content: move(c.content, by), source: c.source && move(c.source, by) };
 }
