@@ -74,7 +74,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       const words = tokenize(sentence);
       // Fragments, datelines ("ПЕКИН, 5 марта."), bylines and labels are not statements.
       if (words.length < 4 || !/[.!?…»”"]$/.test(sentence)) continue;
-      if (/^[\p{Lu}\s,.-]{3,}\s*[,—–-]/u.test(sentence) && words.length < 8) continue;
+      if (/^[\p{Lu}\s,.-]{3,}[,—–-]/u.test(sentence) && words.length < 8) continue;
       // Questions assert nothing.
       if (/\?[»”"’)]*$/.test(sentence)) continue;
       const lower = sentence.toLowerCase();

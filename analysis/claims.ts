@@ -15,7 +15,7 @@ const CLAUSE = /^(?:что|чтобы|that|как)$/;
 const TOPIC = /^(?:о|об|обо|about)$/;
 // Heads of sources that identify nobody.
 const VAGUE = /^(?:sources?|officials?|diplomats?|experts?|analysts?|observers?|insiders?|people|some|many|others|источник(?:и|ов|ам)?|эксперт(?:ы|ов)?|аналитик(?:и|ов)?|наблюдател(?:и|ей)|дипломат(?:ы|ов)|собеседник(?:и|ов)?|некоторые|многие|одни|другие)$/i;
-const TRAILING = /[\s.;:!?…,—–-]+$/;
+const TRAILING = /(?<![\s.;:!?…,—–-])[\s.;:!?…,—–-]+$/;
 // Cue forms that are also nouns ("the IAEA report", "a call", "their claims").
 const NOUNISH = /^(?:report|reports|comment|comments|claim|claims|call|calls|demand|demands|promise|promises|warning|note|notes|estimate|estimates|quote|quotes|reply|answer|response|hope|hopes|fear|fears|remark|remarks|statement|record|tweet|tweets|post|posts|press|find|finding|review|study|show|shows)$/;
 
@@ -279,7 +279,7 @@ function tailClaim(ctx: SpeakerContext, i: number, ss: number, _se: number, out:
   const text = doc.text;
   const t = tokens[i];
   const before = text.slice(ss, t.start);
-  const m = /[,]?\s*[—–-]\s*(?:(?:об этом|как|так)\s+)?(?:(?:сегодня|вчера|также)\s+)?$|,\s*$/u.exec(before);
+  const m = /(?:,|(?<!\s))\s*[—–-]\s*(?:(?:об этом|как|так)\s+)?(?:(?:сегодня|вчера|также)\s+)?$|,\s*$/u.exec(before);
   if (!m || m.index === 0) return false;
   const source = known ?? subjectAfterCue(ctx, i, Math.min(text.length, t.end + 80));
   if (!source) return false;
@@ -310,7 +310,7 @@ function skipSpace(text: string, i: number): number {
 
 // Headings that name the author of what follows (the guide's preambles), and "attributable to" lines.
 const PREAMBLE_HEAD = /^(?:(?:совместное\s+)?заявлени[ея]|комментари[йя]|ответ|обращени[ея]|послание|выступление|statement|joint statement|declaration|remarks|communiqu[eé]|readout|press statement)(?!\p{L})/iu;
-const ATTRIBUTABLE = /^(?:the following is|следующее)\s+(attributable to)\s+(.+?):\s*$/iu;
+const ATTRIBUTABLE = /^(?:the following is|следующее)\s+(attributable to)\s+(\S.*?):\s*$/iu;
 
 /**
  * A preamble is one claim whose content is everything it covers: "The following is attributable

@@ -115,7 +115,7 @@ export function buildDocument(text: string, markdown?: boolean): DocumentModel {
         close();
         const t = trimRange(text, line.start + h[0].length, line.end);
         // A closing run of #'s is markup too.
-        const closing = /[ \t]+#+$/.exec(text.slice(t.start, t.end));
+        const closing = /(?<![ \t])[ \t]+#+$/.exec(text.slice(t.start, t.end));
         if (closing) t.end -= closing[0].length;
         blocks.push({ kind: 'heading', start: line.start, end: line.end, lines: [t], level: h[1].length });
         continue;
@@ -178,8 +178,8 @@ function markPlainHeadings(text: string, blocks: Block[]): void {
 }
 
 // Inline regions prose analysis must skip: `code`, <autolinks>, ](link targets), bare URLs, <!-- comments -->.
-const INLINE_MASK = /`+[^`\n]*`+|<!--[\s\S]*?-->|\]\([^)\s]*(?:\s+"[^"\n]*")?\)|<https?:[^>\s]*>|\bhttps?:\/\/[^\s<>()«»"“”]+/g;
-const PLAIN_MASK = /<!--[\s\S]*?-->|\bhttps?:\/\/[^\s<>()«»"“”]+/g;
+const INLINE_MASK = /`+[^`\n]*`+|<!--[\s\S]*?(?:-->|$)|\]\([^\])\s]*(?:\s+"[^"\n]*")?\)|<https?:[^<>\s]*>|\bhttps?:\/\/[^\s<>()«»"“”]+/g;
+const PLAIN_MASK = /<!--[\s\S]*?(?:-->|$)|\bhttps?:\/\/[^\s<>()«»"“”]+/g;
 
 function maskInline(text: string, md: boolean, masked: Array<[number, number]>): void {
   const re = md ? INLINE_MASK : PLAIN_MASK;

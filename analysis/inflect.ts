@@ -19,7 +19,7 @@ const GENITIVE_AFTER = new Set([
 export function genitiveRu(text: string, mentions: Span[], name: string, isPerson: boolean): string {
   let best = '';
   for (const m of mentions) {
-    const before = /([\p{L}-]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const before = /(?<![\p{L}-])([\p{L}-]+)[\s\u00a0]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
     if (before && GENITIVE_AFTER.has(before[1].toLowerCase())) {
       const form = m.text.replace(/\s+/g, ' ').trim();
       if (form.length > best.length) best = form;

@@ -32,7 +32,7 @@ export interface Lexicon {
 
 /** Expands "заяв{ил,ила}" into ["заявил", "заявила"]; one brace group per entry at most. */
 export function expandForms(pattern: string): string[] {
-  const m = /^(.*)\{([^}]*)\}(.*)$/.exec(pattern);
+  const m = /^([^{]*)\{([^}]*)\}(.*)$/.exec(pattern);
   if (!m) return [pattern];
   return m[2].split(',').map((ending) => m[1] + ending + m[3]);
 }

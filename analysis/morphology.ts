@@ -60,7 +60,7 @@ function remember(memo: Map<string, string>, word: string, key: string): string 
 }
 
 /** Quote marks, brackets and punctuation at either edge of a token. */
-const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const EDGES = /^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]+$/gu;
 /** Initials glued to a surname: Х.Фидан, С.В.Лавров. */
 const INITIALS = /^(?:\p{L}\.\s?)+(?=\p{L}{2})/u;
 /** Rule 1: a form with no case ending. */

@@ -429,7 +429,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
   const lower = doc.text.slice(from, to).toLowerCase();
   const start = tokenIndexAt(tokens, from);
   // A headline or a transcript label: "Лавров: «…»", "Spokesperson Price: “…”".
-  const label = /^\s*([^:\n]{1,80}?)\s*:\s*$/.exec(doc.text.slice(from, to));
+  const label = /^\s*[^\s:][^:\n]{0,79}?\s*:\s*$/.exec(doc.text.slice(from, to));
   if (label) {
     const end = tokenIndexAt(tokens, to);
     const run = tokens.slice(start, end);
@@ -481,7 +481,7 @@ export function resolveSpeakers(ctx: SpeakerContext, quotes: QuoteCandidate[]): 
     if (!sp) {
       const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, rangesWithin(ctx.quoteRanges, eb.start, eb.end));
       const tailEnd = nextQuoteStart(quotes, qi, se);
-      const closesSentence = /[.!?…]\s*$/.test(text.slice(q.start, q.end).replace(/[»”’"'\s]+$/, '').slice(-2)) && !/^\s*[,—–-]/.test(text.slice(q.end, q.end + 3));
+      const closesSentence = /[.!?…]\s*$/.test(text.slice(q.start, q.end).replace(/(?<![»”’"'\s])[»”’"'\s]+$/, '').slice(-2)) && !/^\s*[,—–-]/.test(text.slice(q.end, q.end + 3));
       if (!closesSentence) sp = fromTail(ctx, q.end, tailEnd, q.start);
     }
     if (!sp) {

@@ -184,7 +184,7 @@ function nominativeName(name: string | undefined, pd: PeopleData, key: (w: strin
 /** A capitalised word that only starts a sentence ("Said the minister…") is no evidence of a surname. */
 function sentenceInitialOnly(text: string, t: Token): boolean {
   const before = text.slice(Math.max(0, t.start - 3), t.start);
-  return t.start === 0 || /(?:[.!?]\s+|\n\s*)$/.test(before);
+  return t.start === 0 || /(?:[.!?]\s+|\n[^\S\n]*)$/.test(before);
 }
 
 /** "МИД" / "Foreign Ministry" alone: the ministry named most recently in full (МИД России). */

@@ -66,7 +66,7 @@ const ALL_CAPS_WORD = /^\p{Lu}[\p{Lu}-]{2,}$/u;
 function sentenceStart(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
   const gap = text.slice(tokens[i - 1].end, tokens[i].start);
-  return /[.!?:…]["»”’)]*\s*$|\n\s*[-*#>\d.)\s]*$|^\s*[«"“„(—–-]\s*$/.test(gap) || /[\n\r]/.test(gap);
+  return /[.!?:…]["»”’)]*\s*$|^\s*[«"“„(—–-]\s*$/.test(gap) || /[\n\r]/.test(gap);
 }
 
 /** A capitalised word that can be part of a name. */
