@@ -1,0 +1,342 @@
+// Latency and memory of the language server as an editor sees them: `node dist/server.js --stdio`
+// driven over LSP (vscode-languageserver-protocol) by a small client here. A 50 kB plain-text
+// document is opened, then typed into: single-character insertions spread over the document, each
+// an incremental didChange (range, version + 1), each followed at once by a semanticTokens/full
+// request. Per keystroke: (a) didChange sent → tokens response received, (b) didChange sent → the
+// publishDiagnostics for that version. The server debounces diagnostics
+// (`diagnosticLens.diagnostics.debounceMs`, default from protocol/index.ts), so (b) is measured in
+// two sessions: with the default debounce and with debounce 0 (both answered to the server's
+// workspace/configuration pull). Keystrokes are isolated: the next one is sent only after both
+// answers of the previous one arrived. Memory: VmRSS / VmHWM (peak RSS) of the server process from
+// /proc after the 50 kB open, and in a fresh server after a 1 MB document is opened and its tokens
+// returned (also the time of that first open).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type ClientCapabilities,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, type Settings } from '../../protocol/index.ts';
+import { generate, utf8Bytes, REPO } from './corpus.ts';
+import { median, percentile } from './throughput.ts';
+
+export const SERVER_JS = path.join(REPO, 'dist', 'server.js');
+
+export interface LatencyStats {
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+export interface TypingSession {
+  /** What the client answered for diagnostics.debounceMs (the server's default when `defaulted`). */
+  debounceMs: number;
+  defaulted: boolean;
+  edits: number;
+  /** didChange sent → semanticTokens/full answered. */
+  tokens: LatencyStats;
+  /** didChange sent → publishDiagnostics for that version received. */
+  diagnostics: LatencyStats;
+  /** Keystrokes whose diagnostics did not come within the guard time (not counted above). */
+  diagnosticsMissing: number;
+}
+
+export interface Memory {
+  /** Resident set size now, MiB. */
+  rssMiB: number;
+  /** Peak resident set size of the process so far (VmHWM), MiB. */
+  peakRssMiB: number;
+}
+
+export interface LspResult {
+  /** Spawn → initialize answered. */
+  initializeMs: number;
+  doc: { bytes: number; chars: number; lines: number; uri: string };
+  /** didOpen of the 50 kB document → its first semanticTokens/full answer. */
+  openMs: number;
+  /** Server memory after the 50 kB open (null off Linux). */
+  afterOpen50k: Memory | null;
+  typing: TypingSession[];
+  big: {
+    bytes: number;
+    chars: number;
+    /** didOpen of the 1 MB document → its first semanticTokens/full answer (fresh server). */
+    openMs: number;
+    /** After that answer; peakRssMiB is the figure held to the target. */
+    afterOpen: Memory | null;
+    /** Keystrokes on the 1 MB document: didChange → tokens. */
+    tokens: LatencyStats;
+    /** Peak after the keystrokes too. */
+    afterTyping: Memory | null;
+  };
+}
+
+export interface LspOptions {
+  quick?: boolean;
+  corpus?: string;
+  log?: (line: string) => void;
+}
+
+function stats(xs: number[]): LatencyStats {
+  if (xs.length === 0) return { n: 0, medianMs: NaN, p95Ms: NaN, maxMs: NaN };
+  return { n: xs.length, medianMs: median(xs), p95Ms: percentile(xs, 95), maxMs: Math.max(...xs) };
+}
+
+/** VmRSS and VmHWM of a process from /proc (Linux only). */
+export function memoryOf(pid: number | undefined): Memory | null {
+  const file = `/proc/${pid}/status`;
+  if (pid === undefined || !existsSync(file)) return null;
+  const status = readFileSync(file, 'utf8');
+  const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm'))?.[1] ?? NaN);
+  return { rssMiB: kb('VmRSS') / 1024, peakRssMiB: kb('VmHWM') / 1024 };
+}
+
+/** Resolves with the promise's value, or with null after `ms` (a guard so a missing message cannot hang the bench). */
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([p, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]).finally(() => clearTimeout(timer));
+}
+
+/** A minimal LSP client over the server's stdio, recording when diagnostics arrive. */
+class BenchClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly conn: ProtocolConnection;
+  stderr = '';
+  refreshes = 0;
+  private refreshed: Array<() => void> = [];
+  private diagnosticWaiters: Array<{ uri: string; version: number; resolve: (at: number) => void }> = [];
+  private readonly exited: Promise<void>;
+
+  /** `settings`: what the client answers for the `diplomaticLens` section (null: the server's defaults). */
+  constructor(private readonly settings: Partial<Settings> | null) {
+    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr.setEncoding('utf8');
+    this.proc.stderr.on('data', (d: string) => (this.stderr += d));
+    this.exited = new Promise((r) => this.proc.on('exit', () => r()));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section === CONFIG_SECTION ? this.settings : null)),
+    );
+    this.conn.onRequest('workspace/semanticTokens/refresh', () => {
+      this.refreshes++;
+      for (const r of this.refreshed.splice(0)) r();
+      return null;
+    });
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const at = performance.now();
+      this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => {
+        const hit = w.uri === p.uri && (p.version === undefined || p.version === w.version);
+        if (hit) w.resolve(at);
+        return !hit;
+      });
+    });
+    this.conn.onNotification('window/logMessage', () => {});
+    this.conn.onError(() => {});
+    this.conn.listen();
+  }
+
+  async initialize(): Promise<number> {
+    const t0 = performance.now();
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, semanticTokens: { refreshSupport: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false, didSave: false },
+        publishDiagnostics: { versionSupport: true },
+        semanticTokens: { requests: { full: true }, tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS], formats: ['relative'] },
+      },
+      general: { positionEncodings: ['utf-16'] },
+    };
+    await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(REPO).href, capabilities, workspaceFolders: null });
+    const ms = performance.now() - t0;
+    // The server pulls its settings after `initialized`, then asks for a token refresh: wait for
+    // that, so the session runs with the settings answered above.
+    const refreshed = new Promise<void>((r) => this.refreshed.push(r));
+    await this.conn.sendNotification('initialized', {});
+    await within(refreshed, 10_000);
+    return ms;
+  }
+
+  /** Resolves with performance.now() when publishDiagnostics for (uri, version) arrives. Register before the change. */
+  diagnosticsFor(uri: string, version: number): Promise<number> {
+    return new Promise((resolve) => this.diagnosticWaiters.push({ uri, version, resolve }));
+  }
+
+  dropDiagnosticWaiters(): void {
+    this.diagnosticWaiters = [];
+  }
+
+  open(uri: string, text: string): Promise<void> {
+    return this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  }
+
+  insert(uri: string, version: number, line: number, character: number, text: string): Promise<void> {
+    const at = { line, character };
+    return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] });
+  }
+
+  async tokens(uri: string): Promise<number> {
+    const r = (await this.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] } | null;
+    return r?.data.length ?? 0;
+  }
+
+  memory(): Memory | null {
+    return memoryOf(this.proc.pid);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await within(this.conn.sendRequest('shutdown'), 5000);
+      await this.conn.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    if ((await within(this.exited, 5000)) === null) this.proc.kill();
+    this.conn.dispose();
+  }
+}
+
+/** The document as the client holds it: inserts keep it in step with the server, positions are LSP (UTF-16). */
+class LocalDoc {
+  private lineStarts: number[] = [];
+  constructor(public text: string) {
+    this.index();
+  }
+  private index(): void {
+    this.lineStarts = [0];
+    for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+  position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+  insert(offset: number, s: string): void {
+    this.text = this.text.slice(0, offset) + s + this.text.slice(offset);
+    this.index();
+  }
+  get lines(): number {
+    return this.lineStarts.length;
+  }
+}
+
+/** Keystroke k of n: an offset spread over the document (golden-ratio steps) and a letter of the script around it. */
+function keystroke(doc: LocalDoc, k: number): { offset: number; ch: string } {
+  const offset = Math.floor(((0.5 + k * 0.6180339887) % 1) * doc.text.length);
+  const before = doc.text.slice(Math.max(0, offset - 8), offset);
+  const cyrillic = /\p{Script=Cyrillic}/u.test(before);
+  const letters = cyrillic ? 'еаоитнс р' : 'eaoitns r';
+  return { offset, ch: letters[k % letters.length] };
+}
+
+/** Types `edits` keystrokes into an open document, measuring tokens (and diagnostics unless skipped) per keystroke. */
+async function type(
+  client: BenchClient,
+  uri: string,
+  doc: LocalDoc,
+  edits: number,
+  withDiagnostics: boolean,
+): Promise<{ tokens: number[]; diagnostics: number[]; missing: number }> {
+  const tokens: number[] = [];
+  const diagnostics: number[] = [];
+  let missing = 0;
+  let version = 1;
+  for (let k = 0; k < edits; k++) {
+    const { offset, ch } = keystroke(doc, k);
+    const at = doc.position(offset);
+    doc.insert(offset, ch);
+    version++;
+    const diag = withDiagnostics ? client.diagnosticsFor(uri, version) : null;
+    const t0 = performance.now();
+    await client.insert(uri, version, at.line, at.character, ch);
+    await client.tokens(uri);
+    tokens.push(performance.now() - t0);
+    if (diag) {
+      const at2 = await within(diag, 30_000);
+      if (at2 === null) missing++;
+      else diagnostics.push(at2 - t0);
+    }
+  }
+  client.dropDiagnosticWaiters();
+  return { tokens, diagnostics, missing };
+}
+
+export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
+  const log = opts.log ?? (() => {});
+  const edits = opts.quick ? 20 : 120;
+  const uri = 'file:///bench/doc.txt';
+  const text50k = generate(50_000, 5050, { corpus: opts.corpus });
+
+  // Two typing sessions on fresh servers: the default debounce, then debounce 0.
+  const typing: TypingSession[] = [];
+  let initializeMs = NaN;
+  let openMs = NaN;
+  let afterOpen50k: Memory | null = null;
+  let lines = 0;
+  for (const debounce of [null, 0] as const) {
+    const client = new BenchClient(debounce === null ? null : { diagnostics: { debounceMs: debounce } });
+    try {
+      const init = await client.initialize();
+      const doc = new LocalDoc(text50k);
+      lines = doc.lines;
+      const first = client.diagnosticsFor(uri, 1);
+      const t0 = performance.now();
+      await client.open(uri, doc.text);
+      await client.tokens(uri);
+      const open = performance.now() - t0;
+      await within(first, 30_000);
+      if (debounce === null) {
+        initializeMs = init;
+        openMs = open;
+        afterOpen50k = client.memory();
+      }
+      const r = await type(client, uri, doc, edits, true);
+      const debounceMs = debounce ?? DEFAULT_SETTINGS.diagnostics.debounceMs;
+      typing.push({ debounceMs, defaulted: debounce === null, edits, tokens: stats(r.tokens), diagnostics: stats(r.diagnostics), diagnosticsMissing: r.missing });
+      log(`  typing, debounce ${debounceMs} ms${debounce === null ? ' (default)' : ''}: tokens p95 ${percentile(r.tokens, 95).toFixed(1)} ms, diagnostics median ${median(r.diagnostics).toFixed(1)} ms`);
+    } finally {
+      await client.shutdown();
+    }
+    if (client.stderr.trim()) log(`  server stderr: ${client.stderr.trim().slice(0, 300)}`);
+  }
+
+  // A fresh server: the 1 MB document's first open, peak memory, then a few keystrokes into it.
+  const big = generate(1_000_000, 1_000_001, { corpus: opts.corpus });
+  const client = new BenchClient(null);
+  try {
+    await client.initialize();
+    const bigUri = 'file:///bench/big.txt';
+    const doc = new LocalDoc(big);
+    const first = client.diagnosticsFor(bigUri, 1);
+    const t0 = performance.now();
+    await client.open(bigUri, big);
+    await client.tokens(bigUri);
+    const bigOpenMs = performance.now() - t0;
+    const afterOpen = client.memory();
+    await within(first, 60_000);
+    log(`  1 MB open → tokens: ${bigOpenMs.toFixed(0)} ms, peak RSS ${afterOpen?.peakRssMiB.toFixed(1) ?? '?'} MiB`);
+    const r = await type(client, bigUri, doc, opts.quick ? 3 : 10, false);
+    return {
+      initializeMs,
+      doc: { bytes: utf8Bytes(text50k), chars: text50k.length, lines, uri },
+      openMs,
+      afterOpen50k,
+      typing,
+      big: { bytes: utf8Bytes(big), chars: big.length, openMs: bigOpenMs, afterOpen, tokens: stats(r.tokens), afterTyping: client.memory() },
+    };
+  } finally {
+    await client.shutdown();
+  }
+}
