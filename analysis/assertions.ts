@@ -5,10 +5,11 @@
 // transcript turns cover whole sections). Headings, datelines, short fragments and plain narration
 // of observable events are never assertions. Trigger words are data: data/<lang>/assertions.json.
 import type { DocumentModel } from './document.ts';
-import type { Assertion, AssertionRule, Claim, Entity, Language, Quote } from './types.ts';
+import type { Assertion, AssertionRule, Claim, Entity, Language, Quote, Span } from './types.ts';
 import { span } from './types.ts';
 import { sentenceBounds, tokenize } from './tokens.ts';
 import { FragmentSet } from './fragments.ts';
+import { endsSorted, firstStartingAt, overlapping, SpanIndex, type Range } from './ranges.ts';
 import ruData from './data/ru/assertions.json';
 import enData from './data/en/assertions.json';
 
@@ -54,14 +55,15 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
   const rules = compiled(language);
   const out: Assertion[] = [];
   // What claims and quotes cover.
-  const covered: Array<[number, number]> = [...claims.map((c): [number, number] => [c.content.start, c.content.end]), ...quotes.map((q): [number, number] => [q.start, q.end])];
-  const cues = claims.map((c) => c.cue);
-  const quoteRanges = quotes.map((q): [number, number] => [q.start, q.end]);
+  const covered = new SpanIndex([...claims.map((c): Range => [c.content.start, c.content.end]), ...quotes.map((q): Range => [q.start, q.end])]);
+  const cues = claims.map((c) => c.cue).sort((x, y) => x.start - y.start);
+  const quoteRanges = quotes.map((q): Range => [q.start, q.end]).sort((x, y) => x[0] - y[0]);
+  const quotesFlat = endsSorted(quoteRanges);
   for (const b of doc.blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
     // A question turn in a transcript asks; it asserts nothing.
     if (/^\s*(?:вопрос|question|q)\s*:/iu.test(text.slice(b.lines[0]?.start ?? b.start, b.end))) continue;
-    const inBlock = quoteRanges.filter(([s, e]) => s < b.end && e > b.start);
+    const inBlock = overlapping(quoteRanges, b.start, b.end, quotesFlat);
     let pos = b.lines[0]?.start ?? b.start;
     while (pos < b.end) {
       const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
@@ -85,7 +87,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
         continue;
       }
       // Attributed: it holds a claim's cue, or a claim or quote covers most of it.
-      if (cues.some((c) => c.start >= ss && c.end <= e)) continue;
+      if (holdsCue(cues, ss, e)) continue;
       if (coveredShare(covered, ss, e) > 0.5) continue;
       // Contestable content: the categories' trigger words, most specific first.
       const hits = rules.triggers.all(lower).map((m) => ({ cat: rules.categoryOf[m.index], at: m.at, len: wordEnd(lower, m.at + m.text.length) - m.at }));
@@ -117,11 +119,20 @@ function wordEnd(s: string, i: number): number {
 /** "Officials of the Foreign Ministry say" names nobody; "EU officials" neither; a person does. */
 function namedSubject(sentence: string, at: number, ss: number, entities: Entity[]): boolean {
   void sentence;
-  return entities.some((x) => (x.type === 'person' || x.type === 'organization') && x.start >= ss + at - 2 && x.start <= ss + at + 40);
+  for (let k = firstStartingAt(entities, ss + at - 2); k < entities.length && entities[k].start <= ss + at + 40; k++) {
+    if (entities[k].type === 'person' || entities[k].type === 'organization') return true;
+  }
+  return false;
 }
 
-function coveredShare(ranges: Array<[number, number]>, s: number, e: number): number {
+/** Whether a cue (sorted by start) lies within [s, e). */
+function holdsCue(cues: Span[], s: number, e: number): boolean {
+  for (let k = firstStartingAt(cues, s); k < cues.length && cues[k].start < e; k++) if (cues[k].end <= e) return true;
+  return false;
+}
+
+function coveredShare(index: SpanIndex, s: number, e: number): number {
   let n = 0;
-  for (const [a, b] of ranges) n += Math.max(0, Math.min(b, e) - Math.max(a, s));
+  for (const [a, b] of index.overlapping(s, e)) n += Math.max(0, Math.min(b, e) - Math.max(a, s));
   return Math.min(1, n / Math.max(1, e - s));
 }

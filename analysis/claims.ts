@@ -5,7 +5,7 @@
 // Sources come from the same machinery as quote speakers (speakers.ts), so a quote and its claim
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
 import { isCue } from './lexicon.ts';
-import { inSortedRanges, rangeAt, firstStartingAt } from './ranges.ts';
+import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, type SpeakerContext } from './speakers.ts';
 import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
@@ -24,14 +24,17 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
   const text = doc.text;
   const claims: Claim[] = [];
   const usedCues = new Set<number>();
+  const flat = endsSorted(ctx.quoteRanges);
+  const speakersByCue = ctx.quoteSpeakers.filter((x) => x.cue).sort((x, y) => x.cue!.start - y.cue!.start);
+  const index: SentenceIndex = { flat, speakersByCue, cues: speakersByCue.map((x) => x.cue!) };
   for (const b of doc.blocks) {
     if (b.kind === 'code' || b.kind === 'rule' || b.kind === 'heading') continue;
-    const inBlock = ctx.quoteRanges.filter(([s, e]) => s < b.end && e > b.start);
+    const inBlock = overlapping(ctx.quoteRanges, b.start, b.end, flat);
     let pos = b.lines[0]?.start ?? b.start;
     while (pos < b.end) {
       const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
       if (se <= pos) break;
-      sentenceClaims(ctx, ss, se, claims, usedCues);
+      sentenceClaims(ctx, ss, se, claims, usedCues, index);
       pos = se;
       while (pos < b.end && /\s/.test(text[pos])) pos++;
     }
@@ -48,11 +51,24 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
   }
   claims.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   // The source's referent: a person or body named in it, or the person a title phrase stands for.
+  // (Entities are flat and sorted: the ones a source overlaps are found by binary search.)
+  const entityRanges = entities.map((e): Range => [e.start, e.end]);
+  const entitiesFlat = endsSorted(entityRanges);
+  const sortedAliases = [...aliases].sort((x, y) => x.start - y.start);
+  const aliasRanges = sortedAliases.map((x): Range => [x.start, x.end]);
+  const aliasesFlat = endsSorted(aliasRanges);
+  const within = <T extends { start: number; end: number }>(xs: T[], ranges: Range[], isFlat: boolean, s: number, e: number): T[] => {
+    if (!isFlat) return xs.filter((x) => x.start < e && s < x.end);
+    const found = overlapping(ranges, s, e, true);
+    if (found.length === 0) return [];
+    const from = firstStartingAt(xs, found[0][0]);
+    return xs.slice(from, from + found.length);
+  };
   for (const c of claims) {
     if (!c.source) continue;
     const src = c.source;
-    const named = entities.filter((e) => e.start < src.end && src.start < e.end && (e.type === 'person' || e.type === 'organization' || e.type === 'country' || e.type === 'place'));
-    const alias = aliases.find((x) => x.start < src.end && src.start < x.end);
+    const named = within(entities, entityRanges, entitiesFlat, src.start, src.end).filter((e) => e.type === 'person' || e.type === 'organization' || e.type === 'country' || e.type === 'place');
+    const alias = within(sortedAliases, aliasRanges, aliasesFlat, src.start, src.end)[0];
     const pick = named.find((e) => e.type === 'person') ?? alias ?? named[0];
     if (pick) c.sourceId = pick.id;
   }
@@ -72,16 +88,29 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
   return claims;
 }
 
-function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[], usedCues: Set<number>): void {
+/** What every sentence looks up, prepared once: whether quotes are flat, quote speakers by cue. */
+interface SentenceIndex {
+  flat: boolean;
+  speakersByCue: SpeakerContext['quoteSpeakers'];
+  /** Their cues, in the same order. */
+  cues: Span[];
+}
+
+function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[], usedCues: Set<number>, index: SentenceIndex): void {
   const { doc, lex, tokens } = ctx;
   const text = doc.text;
   const first = tokenIndexAt(tokens, ss);
   const last = tokenIndexAt(tokens, se);
   const inQuote = (t: Token) => inSortedRanges(ctx.quoteRanges, t.start);
   // The quotes and quote speakers of this sentence only: everything below stays local.
-  const localQuotes = ctx.quoteRanges.filter(([qs, qe]) => qs < se && qe > ss);
-  const localSpeakers = ctx.quoteSpeakers.filter((x) => x.cue && x.cue.start >= ss && x.cue.end <= se);
-  const sentenceClaims = () => out.filter((c) => c.cue.start >= ss && c.cue.end <= se);
+  const localQuotes = overlapping(ctx.quoteRanges, ss, se, index.flat);
+  const localSpeakers: SentenceIndex['speakersByCue'] = [];
+  for (let k = firstStartingAt(index.cues, ss); k < index.speakersByCue.length && index.speakersByCue[k].cue!.start < se; k++) {
+    if (index.speakersByCue[k].cue!.end <= se) localSpeakers.push(index.speakersByCue[k]);
+  }
+  // Claims of this sentence are the ones added from here on (a cue belongs to its own sentence).
+  const outFrom = out.length;
+  const sentenceClaims = () => out.slice(outFrom).filter((c) => c.cue.start >= ss && c.cue.end <= se);
   const sentenceEnd = trimEnd(text, ss, se);
 
   // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")

@@ -31,3 +31,60 @@ export function firstStartingAt<T extends { start: number }>(items: readonly T[]
   }
   return lo;
 }
+
+/** Whether ranges sorted by start also have sorted ends (true for non-overlapping ranges). */
+export function endsSorted(ranges: readonly Range[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (ranges[i][1] < ranges[i - 1][1]) return false;
+  return true;
+}
+
+/**
+ * The ranges that overlap [lo, hi), in order, from ranges sorted by start. With sorted ends (see
+ * `endsSorted`) this is a binary search; otherwise a scan.
+ */
+export function overlapping(ranges: readonly Range[], lo: number, hi: number, sortedEnds: boolean): Range[] {
+  if (!sortedEnds) return ranges.filter(([s, e]) => s < hi && e > lo);
+  let a = 0;
+  let b = ranges.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (ranges[mid][1] <= lo) a = mid + 1;
+    else b = mid;
+  }
+  const out: Range[] = [];
+  for (let i = a; i < ranges.length && ranges[i][0] < hi; i++) if (ranges[i][1] > lo) out.push(ranges[i]);
+  return out;
+}
+
+/**
+ * Overlap questions about many [start, end) spans that may nest and overlap (claim contents,
+ * quotes): sorted by start; the few long ones (over `long` characters) are kept apart, so a look-up
+ * walks back only over spans that can still reach it.
+ */
+export class SpanIndex {
+  private short: Range[];
+  private longOnes: Range[];
+
+  constructor(spans: readonly Range[], private readonly long = 2000) {
+    this.short = spans.filter(([s, e]) => e - s <= long).sort((x, y) => x[0] - y[0]);
+    this.longOnes = spans.filter(([s, e]) => e - s > long);
+  }
+
+  /** Every span overlapping [lo, hi), short ones first (by start), then long ones. */
+  overlapping(lo: number, hi: number): Range[] {
+    const out: Range[] = [];
+    // The first short span starting at or after hi; before it, only spans starting after lo - long can reach lo.
+    let a = 0;
+    let b = this.short.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.short[mid][0] < hi) a = mid + 1;
+      else b = mid;
+    }
+    let i = a - 1;
+    while (i >= 0 && this.short[i][0] >= lo - this.long) i--;
+    for (let k = i + 1; k < a; k++) if (this.short[k][1] > lo) out.push(this.short[k]);
+    for (const r of this.longOnes) if (r[0] < hi && r[1] > lo) out.push(r);
+    return out;
+  }
+}
