@@ -23,6 +23,8 @@ import {
 } from '../protocol/index.ts';
 
 let client: LanguageClient | undefined;
+/** The server's start, which activation does not wait for. */
+let started: Promise<void> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -73,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Activation does not wait for the server: VS Code gets control back at once, and requests made
   // before the server is up wait in the client until it is (the server loads its language data on
   // the first analysis, never at start).
-  const started = client.start();
+  started = client.start();
   started.then(
     () => startContentDecoration(context),
     (e: unknown) => output.error(`the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
@@ -264,5 +266,7 @@ async function goToQuote(): Promise<void> {
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // Deactivation can come while the server is still starting: let the start settle, then stop it.
+  await started?.catch(() => undefined);
+  await client?.stop().catch(() => undefined);
 }

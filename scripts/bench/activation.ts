@@ -4,8 +4,8 @@
 // vscode-languageclient inside the bundle to run: namespaces (window, workspace, languages,
 // commands, env, extensions) whose functions register nothing and return disposables, real
 // EventEmitter / Disposable / Uri / CancellationTokenSource, and plain classes for the rest.
-// LanguageClient.start() is NOT stubbed: it forks dist/server.js over IPC and waits for the
-// initialize handshake, as in VS Code, so activate() includes starting the server. Figures, medians
+// LanguageClient.start() is NOT stubbed: it forks dist/server.js over IPC as in VS Code; activate()
+// does not wait for the initialize handshake (the server starts in the background). Figures, medians
 // over the samples: module load (require of the bundle), activate() until it resolves, and when
 // within activate() the server process was forked. What VS Code itself adds (extension host, the
 // real API's cost, reading package.json contributions) is not in these figures.
