@@ -22,11 +22,9 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
   const old = prev.text;
   if (old === text) return prev.analysis;
   // The edited region: [p, old.length - s) in the old text is now [p, text.length - s).
-  let p = 0;
   const max = Math.min(old.length, text.length);
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = longest(max, (n) => old.slice(0, n) === text.slice(0, n));
+  const s = longest(max - p, (n) => old.slice(old.length - n) === text.slice(text.length - n));
   const delta = text.length - old.length;
   if (options.markdown && /^(?:```|~~~)/m.test(text)) return null;
 
@@ -66,12 +64,25 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
   const spanOf = (c: Claim) => ({ start: Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity), end: Math.max(c.cue.end, c.content.end, c.source?.end ?? 0) });
   const holds = (c: Claim) => (c.kind === 'preamble' || c.kind === 'turn') && c.cue.end <= oldCoreStart && c.content.start <= oldCoreStart && c.content.end >= oldCoreEnd;
   for (const x of [...a.entities, ...(a.aliases ?? []), ...a.quotes, ...a.assertions]) if (crosses(x, oldCoreStart, oldCoreEnd)) return null;
-  for (const c of a.claims) if (crosses(spanOf(c), oldCoreStart, oldCoreEnd) && !holds(c)) return null;
   const lo = coreStart - ws;
   const hi = coreEnd - ws;
+  // A claim that reaches across a core edge (a quote in the core, its speaker in the paragraph
+  // before) is kept when the window found exactly the same claim: its other end is in the context.
+  const oldPos = (at: number) => (at <= p ? at : at >= old.length - s ? at + delta : -1);
+  const same = (x: Span | null, y: Span | null) => (x === null ? y === null : y !== null && oldPos(x.start) === y.start + ws && oldPos(x.end) === y.end + ws);
+  const sameClaim = (c: Claim, w: Claim) => c.kind === w.kind && same(c.cue, w.cue) && same(c.source, w.source) && same(c.content, w.content);
+  const bridging: Claim[] = [];
+  for (const c of a.claims) {
+    if (!crosses(spanOf(c), oldCoreStart, oldCoreEnd) || holds(c)) continue;
+    const w = win.claims.find((x) => sameClaim(c, x));
+    if (!w) return null;
+    bridging.push(w);
+  }
   for (const x of [...win.entities, ...(win.aliases ?? []), ...win.quotes, ...win.assertions]) if (crosses(x, lo, hi)) return null;
   for (const c of win.claims) {
-    if (crosses(spanOf(c), lo, hi)) return null;
+    // A preamble or turn the window sees opening in its context paragraph but the document does not
+    // have (the window's first line looks like a heading) covers the core only in the window: dropped.
+    if (crosses(spanOf(c), lo, hi) && !bridging.includes(c) && !((c.kind === 'preamble' || c.kind === 'turn') && (c.cue.start < lo || c.cue.start >= hi))) return null;
     // A heading that opens a preamble, or a turn label, in the edited paragraphs: its reach is the document's.
     if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= lo && c.cue.start < hi) return null;
   }
@@ -91,7 +102,7 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
     if (holds(c)) moved.content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
     return moved;
   });
-  const winClaims = win.claims.filter((c) => inWin(spanOf(c))).map((c) => moveClaim(c, () => ws));
+  const winClaims = win.claims.filter((c) => inWin(spanOf(c)) || bridging.includes(c)).map((c) => moveClaim(c, () => ws));
   const claims = [...oldClaims, ...winClaims].sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
   return {
     language: a.language,
@@ -106,6 +117,18 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
     claims,
     assertions: merge(a.assertions, win.assertions, (x, by) => ({ ...x, ...move(x, by), triggers: x.triggers.map((t) => move(t, by)) })),
   };
+}
+
+/** The largest n in [0, max] for which `holds(n)` (true for every smaller n too): a binary search whose steps are string comparisons (memcmp), not a loop over characters. */
+function longest(max: number, holds: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (holds(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** A span moved by what `by` says for its start. */

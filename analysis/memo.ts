@@ -78,8 +78,9 @@ export function chunksOf(text: string): Array<[number, number]> {
   let start = 0;
   for (let m = blank.exec(text); m; m = blank.exec(text)) {
     if (m.index > start) out.push([start, m.index]);
-    start = m.index + m[0].length - 1; // the second "\n" starts the next chunk's search again
-    blank.lastIndex = start;
+    // The next chunk starts after the blank line; its last "\n" may begin the next blank line.
+    start = m.index + m[0].length;
+    blank.lastIndex = start - 1;
   }
   if (start < text.length) out.push([start, text.length]);
   return out;

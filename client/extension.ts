@@ -20,6 +20,7 @@ import {
   type AddSuppressionArgs,
   type SuppressionEntry,
   type InitializationOptions,
+  SERVER_EXEC_ARGV,
 } from '../protocol/index.ts';
 
 let client: LanguageClient | undefined;
@@ -29,8 +30,8 @@ let started: Promise<void> | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel('Diplomatic Lens', { log: true });
   const clientOptions: LanguageClientOptions = {

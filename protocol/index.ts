@@ -189,3 +189,10 @@ export interface ServerStats {
   /** Wall time of the last full analysis, in milliseconds. */
   lastFullAnalysisMs: number;
 }
+
+/**
+ * Node options the extension starts the server with: a small young generation (2 MiB semi-spaces
+ * instead of up to 16) keeps the server's resident memory about 23 MiB lower at no measured cost
+ * in speed (`npm run bench` starts the server the same way).
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=2'];

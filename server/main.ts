@@ -14,6 +14,8 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index.ts';
 import {
@@ -231,8 +233,12 @@ function publish(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
   try {
+    const before = analyses.stats.fullAnalyses;
     const entry = entryFor(doc);
     const a = entry.analysis;
+    // Typing has paused (this runs after the debounce): collect the full analysis's short-lived
+    // garbage now rather than in the middle of the next keystroke's answer.
+    if (analyses.stats.fullAnalyses > before) collectYoungGarbage();
     settleTokens(doc, a);
     const diagnostics = a
       ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })
@@ -258,6 +264,24 @@ function stopsHere(doc: TextDocument, at: number): Diagnostic {
     source: 'Diplomatic Lens',
     message: `Diplomatic Lens stops here: the ${(text.length - at).toLocaleString('en-US')} characters from this line on are beyond diplomaticLens.maxFileSize (${settings.maxFileSize.toLocaleString('en-US')}), so they are not analysed.`,
   };
+}
+
+/** A minor GC, if the runtime lets us ask for one (`gc` exposed through V8 flags at run time). */
+const minorGc: ((options: { type: 'minor' }) => void) | undefined = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
+  } catch {
+    return undefined;
+  }
+})();
+
+function collectYoungGarbage(): void {
+  try {
+    minorGc?.({ type: 'minor' });
+  } catch {
+    // not essential
+  }
 }
 
 function schedule(uri: string, delay: number): void {

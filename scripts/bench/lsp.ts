@@ -22,7 +22,7 @@ import {
   type ClientCapabilities,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, type Settings } from '../../protocol/index.ts';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, type Settings } from '../../protocol/index.ts';
 import { generate, utf8Bytes, REPO } from './corpus.ts';
 import { median, percentile } from './throughput.ts';
 
@@ -116,7 +116,10 @@ class BenchClient {
 
   /** `settings`: what the client answers for the `diplomaticLens` section (null: the server's defaults). */
   constructor(private readonly settings: Partial<Settings> | null) {
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the extension starts it (protocol SERVER_EXEC_ARGV), over stdio; DL_BENCH_SERVER_ARGS
+    // adds Node options for a look inside (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+    const extra = (process.env.DL_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...extra, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d: string) => (this.stderr += d));
     this.exited = new Promise((r) => this.proc.on('exit', () => r()));
