@@ -14,8 +14,6 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../analysis/index.ts';
 import {
@@ -41,6 +39,7 @@ import {
   type ClaimContentsResult,
 } from '../protocol/index.ts';
 import { Analyses } from './analyses.ts';
+import { collectYoungGarbage } from './runtime.ts';
 import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
@@ -264,24 +263,6 @@ function stopsHere(doc: TextDocument, at: number): Diagnostic {
     source: 'Diplomatic Lens',
     message: `Diplomatic Lens stops here: the ${(text.length - at).toLocaleString('en-US')} characters from this line on are beyond diplomaticLens.maxFileSize (${settings.maxFileSize.toLocaleString('en-US')}), so they are not analysed.`,
   };
-}
-
-/** A minor GC, if the runtime lets us ask for one (`gc` exposed through V8 flags at run time). */
-const minorGc: ((options: { type: 'minor' }) => void) | undefined = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
-  } catch {
-    return undefined;
-  }
-})();
-
-function collectYoungGarbage(): void {
-  try {
-    minorGc?.({ type: 'minor' });
-  } catch {
-    // not essential
-  }
 }
 
 function schedule(uri: string, delay: number): void {
