@@ -6,7 +6,7 @@
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
 import { isCue } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, type Range } from './ranges.ts';
-import { subjectOfCue, subjectAfterCue, resolvePronoun, type SpeakerContext } from './speakers.ts';
+import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, type SpeakerContext } from './speakers.ts';
 import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
@@ -200,7 +200,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
       continue;
     }
     // A lone capitalised word at the sentence start that names nothing ("Nothing quoted here") is no source.
-    if (sp.start === skipSpace(text, ss) && !/\s/.test(sp.text) && !sp.pronoun && !ctx.persons.some((p) => p.start === sp.start) && !inSortedRanges(ctx.bodies, sp.start) && !lex.speakerTitles.has(sp.text.toLowerCase())) continue;
+    if (sp.start === skipSpace(text, ss) && !/\s/.test(sp.text) && !sp.pronoun && !personAt(ctx, sp.start) && !inSortedRanges(ctx.bodies, sp.start) && !lex.speakerTitles.has(sp.text.toLowerCase())) continue;
     // Vague: "Officials speaking on condition of anonymity said", "Some Western analysts believe",
     // "Some officials in Vilnius believe", "в Брюсселе полагают", "сообщили источники": a vague word
     // in the subject, between it and the cue, or right after the cue; or a place after "in"/"в".

@@ -5,7 +5,7 @@
 import type { DocumentModel } from './document.ts';
 import { type Lexicon, isCue } from './lexicon.ts';
 import type { QuoteCandidate } from './quotes.ts';
-import { inSortedRanges } from './ranges.ts';
+import { inSortedRanges, firstStartingAt, overlapping, endsSorted } from './ranges.ts';
 import { linkKey } from './morphology.ts';
 import { people } from './entities/people.ts';
 import { getFirstnameGender } from 'lvovich';
@@ -41,6 +41,8 @@ export interface SpeakerContext {
   bodies: Array<[number, number]>;
   /** The quotes' speakers once resolved, for the claims stage. */
   quoteSpeakers: Speaker[];
+  /** Linking keys of the last word of every person mention, built on first need. */
+  surnameKeys?: Set<string>;
 }
 
 export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[], tokens: Token[], entities: Entity[], titles: Map<string, string[]>): SpeakerContext {
@@ -49,6 +51,9 @@ export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: Qu
   ctx.persons = personMentions(ctx, entities, titles);
   ctx.bodies = entities.filter((e) => e.type !== 'person' && e.type !== 'date' && e.type !== 'demonym').map((e): [number, number] => [e.start, e.end]);
   ctx.subjects = findCueSubjects(ctx);
+  // Both sorted by start (look-ups binary-search them); the sort is stable and they come in text order.
+  ctx.persons.sort((a, b) => a.start - b.start);
+  ctx.subjects.sort((a, b) => a.start - b.start);
   return ctx;
 }
 
@@ -56,7 +61,19 @@ const inRanges = inSortedRanges;
 
 /** The ranges that intersect [a, b), for scans bounded to one block. */
 function rangesWithin(ranges: Array<[number, number]>, a: number, b: number): Array<[number, number]> {
-  return ranges.filter(([s, e]) => s < b && e > a);
+  return overlapping(ranges, a, b, endsSorted(ranges));
+}
+
+/** Whether a person mention lies within [s, e). */
+export function personWithin(ctx: SpeakerContext, s: number, e: number): boolean {
+  for (let k = firstStartingAt(ctx.persons, s); k < ctx.persons.length && ctx.persons[k].start < e; k++) if (ctx.persons[k].end <= e) return true;
+  return false;
+}
+
+/** Whether a person mention starts at `s`. */
+export function personAt(ctx: SpeakerContext, s: number): boolean {
+  const k = firstStartingAt(ctx.persons, s);
+  return k < ctx.persons.length && ctx.persons[k].start === s;
 }
 
 function isNameToken(t: Token, lex: Lexicon): boolean {
@@ -156,7 +173,14 @@ function npAfter(ctx: SpeakerContext, from: number, limit: number): Found | null
       // complement runs on to the name; the name a few words later is the speaker.
       if (lex.speakerTitles.has(tokens[j].lower) || lex.speakerTitles.has(tokens[i].lower)) {
         const after = tokens[j].end;
-        const p = ctx.persons.find((x) => x.start >= after && x.start - after < 60 && x.start < limit && !/[,.;:!?«»“”"—–]/.test(doc.text.slice(after, x.start)));
+        let p: PersonMention | undefined;
+        for (let k = firstStartingAt(ctx.persons, after); k < ctx.persons.length && ctx.persons[k].start - after < 60; k++) {
+          const x = ctx.persons[k];
+          if (x.start < limit && !/[,.;:!?«»“”"—–]/.test(doc.text.slice(after, x.start))) {
+            p = x;
+            break;
+          }
+        }
         if (p) return { np: span(doc.text, p.start, p.end) };
       }
       const run = tokens.slice(i, j + 1);
@@ -264,7 +288,8 @@ function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   if (nameStart <= j && nameStart > i) {
     const run = tokens.slice(nameStart, j + 1);
     const lastKey = linkKey(run[run.length - 1].text, lex.language);
-    const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.persons.some((p) => linkKey(p.text.split(/\s+/).pop()!, lex.language) === lastKey);
+    ctx.surnameKeys ??= new Set(ctx.persons.map((p) => linkKey(p.text.split(/\s+/).pop()!, lex.language)));
+    const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.surnameKeys.has(lastKey);
     if (isPerson || lex.speakerTitles.has(tokens[k].lower)) return span(doc.text, tokens[nameStart].start, tokens[j].end);
   }
   return span(doc.text, tokens[i].start, tokens[j].end);
@@ -287,7 +312,8 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: numbe
   const fits = (x: Gender) => !personal || x === '?' || x === g;
   let person: PersonMention | null = null;
   let unknown: PersonMention | null = null;
-  for (let k = ctx.persons.length - 1; k >= 0; k--) {
+  // (Mentions are sorted by start: the ones before `pos` end at a binary-searched index.)
+  for (let k = firstStartingAt(ctx.persons, before) - 1; k >= 0; k--) {
     const p = ctx.persons[k];
     if (p.start >= before || inRanges(ctx.quoteRanges, p.start) || !fits(p.gender)) continue;
     // Prefer a name whose gender is known to agree (Мария Захарова for «она») over a nearer unknown one.
@@ -301,12 +327,12 @@ export function resolvePronoun(ctx: SpeakerContext, pronoun: Span, before: numbe
   if (!person || (unknown && before - person.start >= 1500)) person = unknown ?? person;
   // A title phrase that was the subject of a cue ("the ambassador said", "Российский министр
   // заявил") is an antecedent too, where it is nearer than any named person.
-  for (let k = ctx.subjects.length - 1; k >= 0; k--) {
+  for (let k = firstStartingAt(ctx.subjects, before) - 1; k >= 0; k--) {
     const sj = ctx.subjects[k];
     if (sj.start >= before || inRanges(ctx.quoteRanges, sj.start) || !fits(sj.gender)) continue;
     // he/she never point at a body ("The New York Times reported …")
     const words = tokenize(ctx.doc.text, sj.start, sj.end).filter((x) => !ARTICLES.has(x.lower));
-    if (personal && (words.some((x) => nonPerson(ctx, x) || /^\p{Lu}{2,}$/u.test(x.text)) || (inRanges(ctx.bodies, sj.start) && !ctx.persons.some((p) => p.start >= sj.start && p.end <= sj.end)))) continue;
+    if (personal && (words.some((x) => nonPerson(ctx, x) || /^\p{Lu}{2,}$/u.test(x.text)) || (inRanges(ctx.bodies, sj.start) && !personWithin(ctx, sj.start, sj.end)))) continue;
     if (person && sj.start <= person.end) break;
     // "the Deputy Secretary" after "Deputy Secretary Mark Hartwell": the name it stands for.
     const named = titledPerson(ctx, words.map((x) => x.lower), before);
