@@ -19,7 +19,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
-  const tokens = byChunks(text, tokenMemo, '', (chunk) => tokenize(chunk));
+  const tokens = byChunks(text, tokenMemo, '', (chunk) => tokenize(chunk), (t, by) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower }));
   const { entities, aliases, titles } = findEntities(text, language, tokens, options.knownPersons);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);

@@ -44,6 +44,17 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
   const pairs: Array<{ open: Opener; close: number }> = [];
   let stack: Opener[] = [];
   let carried = 0;
+  // The innermost open mark that `closerChars` can close, and closing it at `i`.
+  const findOpen = (closerChars: string) => {
+    for (let k = stack.length - 1; k >= 0; k--) if (CLOSERS[stack[k].ch]?.includes(closerChars)) return k;
+    return -1;
+  };
+  const close = (k: number, i: number) => {
+    const pair = { open: stack[k], close: i };
+    if (k === 0) pairs.push(pair);
+    else stack[k - 1].inner.push(pair);
+    stack.length = k;
+  };
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.kind === 'code' || b.kind === 'rule' || b.kind === 'heading') {
@@ -65,16 +76,6 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
         const next = i + 1 < line.end ? text[i + 1] : undefined;
         const left = !isWs(next) && isOpeningContext(prev); // can open
         const right = !isWs(prev) && (isWs(next) || !isLetter(next)); // can close
-        const findOpen = (closerChars: string) => {
-          for (let k = stack.length - 1; k >= 0; k--) if (CLOSERS[stack[k].ch]?.includes(closerChars)) return k;
-          return -1;
-        };
-        const close = (k: number) => {
-          const pair = { open: stack[k], close: i };
-          if (k === 0) pairs.push(pair);
-          else stack[k - 1].inner.push(pair);
-          stack.length = k;
-        };
         switch (ch) {
           case '«':
           case '‹':
@@ -84,18 +85,18 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
           case '»':
           case '›': {
             const k = findOpen(ch);
-            if (k >= 0) close(k);
+            if (k >= 0) close(k, i);
             break;
           }
           case '“': {
             const k = findOpen('“'); // closes a „
-            if (k >= 0 && stack[k].ch === '„' && (right || !left)) close(k);
+            if (k >= 0 && stack[k].ch === '„' && (right || !left)) close(k, i);
             else if (left) stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           }
           case '”': {
             const k = findOpen('”');
-            if (k >= 0) close(k);
+            if (k >= 0) close(k, i);
             else if (left && !right) stack.push({ pos: i, ch, block: bi, inner: [] });
             break;
           }
@@ -104,15 +105,15 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
             break;
           case '’': {
             const k = findOpen('’');
-            if (k >= 0 && right && !isLetter(next)) close(k);
+            if (k >= 0 && right && !isLetter(next)) close(k, i);
             break;
           }
           case '"':
           case "'": {
             const k = findOpen(ch);
-            if (k >= 0 && right && !(left && isWs(prev))) close(k);
+            if (k >= 0 && right && !(left && isWs(prev))) close(k, i);
             else if (left && (ch === '"' || isWs(prev) || prev === undefined)) stack.push({ pos: i, ch, block: bi, inner: [] });
-            else if (k >= 0 && right) close(k);
+            else if (k >= 0 && right) close(k, i);
             break;
           }
         }
