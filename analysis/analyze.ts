@@ -7,19 +7,17 @@ import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
 import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
 import { findAssertions } from './assertions.ts';
-import { tokenize } from './tokens.ts';
-import { byChunks, memo } from './memo.ts';
-import type { Token } from './tokens.ts';
+import { chunksOf } from './memo.ts';
+import { tokenizeChunk, type Token } from './tokens.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
-
-const tokenMemo = memo<Token[]>();
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const language = !options.language || options.language === 'auto' ? detectLanguage(text) : options.language;
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
-  const tokens = byChunks(text, tokenMemo, '', (chunk) => tokenize(chunk), (t, by) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower }));
+  const tokens: Token[] = [];
+  for (const [s, e] of chunksOf(text)) for (const t of tokenizeChunk(text.slice(s, e))) tokens.push({ start: t.start + s, end: t.end + s, text: t.text, lower: t.lower });
   const { entities, aliases, titles } = findEntities(text, language, tokens, options.knownPersons);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);

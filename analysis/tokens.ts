@@ -2,6 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
+import { memo } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -37,6 +38,13 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     i = e;
   }
   return out;
+}
+
+const chunkTokens = memo<Token[]>();
+
+/** The tokens of a paragraph (a chunk between blank lines), offsets relative to it, kept by its text. */
+export function tokenizeChunk(chunk: string): Token[] {
+  return chunkTokens.get(chunk, () => tokenize(chunk));
 }
 
 export function isUpperStart(s: string): boolean {

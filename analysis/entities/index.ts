@@ -2,7 +2,7 @@
 // people/organisations found by pattern, merged into one flat, longest-span list and linked:
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
 import type { Alias, Entity, EntityType, KnownSurname, Language } from '../types.ts';
-import { tokenize, isUpperStart, type Token } from '../tokens.ts';
+import { tokenize, tokenizeChunk, isUpperStart, type Token } from '../tokens.ts';
 import type { Range } from '../ranges.ts';
 import { findGazetteerMentions, type GazMention } from './gazetteer.ts';
 import { findDates } from './dates.ts';
@@ -38,7 +38,7 @@ export function findEntities(text: string, language: Language, tokens: Token[] =
   for (const g of byChunks(text, gazetteerMemo, language, (chunk) => findGazetteerMentions(chunk, language))) cands.push({ ...g, rank: 0 });
   for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
   const taken: Range[] = mergeRanges(cands.map((c) => [c.start, c.end] as Range));
-  for (const p of patternMentions(text, language, taken, tokens)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
+  for (const p of patternMentions(text, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
 
   // Flat, longest span: longer wins; at equal extent the list beats the pattern.
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
@@ -148,23 +148,18 @@ const patternMemo = memo<PatternMention[]>();
  * Pattern mentions paragraph by paragraph: a paragraph's result depends on its text and on which
  * of its words the gazetteer and the dates took, so both make the memo key.
  */
-export function patternMentions(text: string, language: Language, taken: Range[], tokens: Token[]): PatternMention[] {
+export function patternMentions(text: string, language: Language, taken: Range[]): PatternMention[] {
   const out: PatternMention[] = [];
-  let ti = 0;
   let ki = 0;
   for (const [s, e] of chunksOf(text)) {
-    while (ti < tokens.length && tokens[ti].start < s) ti++;
-    let tj = ti;
-    while (tj < tokens.length && tokens[tj].start < e) tj++;
     while (ki < taken.length && taken[ki][1] <= s) ki++;
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
     const localTaken = taken.slice(ki, kj).map(([a, b]): Range => [a - s, b - s]);
     const chunk = text.slice(s, e);
     const key = `${language}\u0000${localTaken.join(';')}\u0000${chunk}`;
-    const found = patternMemo.get(key, () => findPatternMentions(chunk, language, localTaken, tokens.slice(ti, tj).map((t) => ({ ...t, start: t.start - s, end: t.end - s }))));
+    const found = patternMemo.get(key, () => findPatternMentions(chunk, language, localTaken, tokenizeChunk(chunk)));
     for (const p of found) out.push({ ...p, start: p.start + s, end: p.end + s, ...(p.expands !== undefined ? { expands: p.expands + s } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
-    ti = tj;
   }
   return out;
 }
