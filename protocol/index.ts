@@ -188,6 +188,8 @@ export interface ServerStats {
   tokenRefreshes: number;
   /** Wall time of the last full analysis, in milliseconds. */
   lastFullAnalysisMs: number;
+  /** Time spent answering each of the last (up to 256) semantic token requests, in milliseconds. */
+  recentTokenMs: number[];
 }
 
 /**

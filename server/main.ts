@@ -40,7 +40,7 @@ import {
 } from '../protocol/index.ts';
 import { Analyses } from './analyses.ts';
 import { collectYoungGarbage } from './runtime.ts';
-import { tokenSpans, encodeTokens } from './features/semanticTokens.ts';
+import { tokenSpans, encodeTokens, tokenEdits } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
 import { inlayHints, documentSymbols, claimContentRanges } from './features/claims.ts';
@@ -80,7 +80,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
       semanticTokensProvider: {
         legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] },
-        full: true,
+        full: { delta: true },
         range: false,
       },
     },
@@ -132,9 +132,14 @@ function entryFor(doc: TextDocument) {
 // (with the diagnostics), and if its tokens differ the client is asked for them again.
 const provisionalTokens = new Map<string, number[]>();
 
-connection.languages.semanticTokens.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { data: [] };
+/** The last token array sent per document, under a result id, for delta requests. */
+const sentTokens = new Map<string, { resultId: string; data: number[] }>();
+let nextResultId = 1;
+
+const recentTokenMs: number[] = [];
+
+function currentTokens(doc: TextDocument): { resultId: string; data: number[] } {
+  const t0 = performance.now();
   const entry = analyses.forTokens(doc, canRefreshTokens);
   if (entry.skipped) entryFor(doc);
   const a = entry.analysis;
@@ -143,7 +148,27 @@ connection.languages.semanticTokens.on((params) => {
     provisionalTokens.set(doc.uri, data);
     schedule(doc.uri, debounceMs());
   } else provisionalTokens.delete(doc.uri);
-  return { data };
+  const result = { resultId: String(nextResultId++), data };
+  sentTokens.set(doc.uri, result);
+  recentTokenMs.push(performance.now() - t0);
+  if (recentTokenMs.length > 256) recentTokenMs.shift();
+  return result;
+}
+
+connection.languages.semanticTokens.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { data: [] };
+  return currentTokens(doc);
+});
+
+// After an edit VS Code asks for the change since the tokens it holds: only the edit is sent.
+connection.languages.semanticTokens.onDelta((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { data: [] };
+  const previous = sentTokens.get(doc.uri);
+  const next = currentTokens(doc);
+  if (!previous || previous.resultId !== params.previousResultId) return next;
+  return { resultId: next.resultId, edits: tokenEdits(previous.data, next.data) };
 });
 
 /** After the full analysis: if the client was shown provisional tokens that differ, ask it to fetch them again. */
@@ -164,6 +189,7 @@ connection.onRequest(STATS_REQUEST, (): ServerStats => ({
   provisionalTokens: analyses.stats.provisional,
   tokenRefreshes,
   lastFullAnalysisMs: analyses.stats.lastFullAnalysisMs,
+  recentTokenMs: [...recentTokenMs],
 }));
 
 connection.onHover((params) => {
@@ -330,6 +356,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   published.delete(e.document.uri);
   provisionalTokens.delete(e.document.uri);
+  sentTokens.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -22,7 +22,7 @@ import {
   type ClientCapabilities,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, type Settings } from '../../protocol/index.ts';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, STATS_REQUEST, type ServerStats, type Settings } from '../../protocol/index.ts';
 import { generate, utf8Bytes, REPO } from './corpus.ts';
 import { median, percentile } from './throughput.ts';
 
@@ -40,8 +40,10 @@ export interface TypingSession {
   debounceMs: number;
   defaulted: boolean;
   edits: number;
-  /** didChange sent → semanticTokens/full answered. */
+  /** didChange sent → semantic tokens answered. */
   tokens: LatencyStats;
+  /** Of that, inside the server: the tokens handler's own time (diplomaticLens/stats). */
+  serverTokens: LatencyStats;
   /** didChange sent → publishDiagnostics for that version received. */
   diagnostics: LatencyStats;
   /** Keystrokes whose diagnostics did not come within the guard time (not counted above). */
@@ -185,8 +187,32 @@ class BenchClient {
     return this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] });
   }
 
+  /** The tokens this client holds per document, with the server's result id. */
+  private held = new Map<string, { resultId?: string; data: number[] }>();
+
+  /**
+   * Fresh tokens, as VS Code asks for them: in full the first time, then as a delta against the
+   * result it holds (when the server offers deltas), applied to what it holds. Returns their count.
+   */
   async tokens(uri: string): Promise<number> {
-    const r = (await this.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { data: number[] } | null;
+    const held = this.held.get(uri);
+    if (held?.resultId) {
+      const r = (await this.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: held.resultId })) as
+        | { resultId?: string; data?: number[]; edits?: Array<{ start: number; deleteCount: number; data?: number[] }> }
+        | null;
+      if (r?.edits) {
+        const data = [...held.data];
+        for (const e of [...r.edits].sort((a, b) => b.start - a.start)) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+        this.held.set(uri, { resultId: r.resultId, data });
+        return data.length;
+      }
+      if (r?.data) {
+        this.held.set(uri, { resultId: r.resultId, data: r.data });
+        return r.data.length;
+      }
+    }
+    const r = (await this.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as { resultId?: string; data: number[] } | null;
+    this.held.set(uri, { resultId: r?.resultId, data: r?.data ?? [] });
     return r?.data.length ?? 0;
   }
 
@@ -307,7 +333,8 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
       }
       const r = await type(client, uri, doc, edits, true);
       const debounceMs = debounce ?? DEFAULT_SETTINGS.diagnostics.debounceMs;
-      typing.push({ debounceMs, defaulted: debounce === null, edits, tokens: stats(r.tokens), diagnostics: stats(r.diagnostics), diagnosticsMissing: r.missing });
+      const inServer = ((await client.conn.sendRequest(STATS_REQUEST)) as ServerStats).recentTokenMs.slice(-edits);
+      typing.push({ debounceMs, defaulted: debounce === null, edits, tokens: stats(r.tokens), serverTokens: stats(inServer), diagnostics: stats(r.diagnostics), diagnosticsMissing: r.missing });
       log(`  typing, debounce ${debounceMs} ms${debounce === null ? ' (default)' : ''}: tokens p95 ${percentile(r.tokens, 95).toFixed(1)} ms, diagnostics median ${median(r.diagnostics).toFixed(1)} ms`);
     } finally {
       await client.shutdown();

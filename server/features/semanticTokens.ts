@@ -115,3 +115,18 @@ function modifierBits(mods: TokenModifier[]): number {
   for (const m of mods) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
   return bits;
 }
+
+/**
+ * The edit that turns one token array into another (LSP semantic tokens delta): the common
+ * prefix and suffix stay, the middle is replaced. After a keystroke that is a few integers
+ * instead of the whole document's tokens.
+ */
+export function tokenEdits(previous: readonly number[], next: readonly number[]): Array<{ start: number; deleteCount: number; data: number[] }> {
+  let p = 0;
+  const max = Math.min(previous.length, next.length);
+  while (p < max && previous[p] === next[p]) p++;
+  let s = 0;
+  while (s < max - p && previous[previous.length - 1 - s] === next[next.length - 1 - s]) s++;
+  if (p === previous.length && p === next.length) return [];
+  return [{ start: p, deleteCount: previous.length - p - s, data: next.slice(p, next.length - s) }];
+}

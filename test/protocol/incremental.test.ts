@@ -81,3 +81,39 @@ describe('incremental tokens for a client that cannot refresh', { concurrency: f
     }
   });
 });
+
+describe('semantic token deltas', { concurrency: false }, () => {
+  test('after an edit the delta, applied to the tokens held, equals the full tokens; an unknown result id gets full tokens', async () => {
+    const { client, init } = await startClient();
+    try {
+      const full = init.capabilities.semanticTokensProvider?.full;
+      assert.ok(typeof full === 'object' && full !== null && full.delta === true, 'delta is advertised');
+      const uri = 'file:///virtual/delta.txt';
+      let text = DOC;
+      await client.open(uri, text);
+      type Full = { resultId?: string; data: number[] };
+      type Delta = { resultId?: string; edits: Array<{ start: number; deleteCount: number; data?: number[] }> };
+      let held = (await client.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as Full;
+      assert.ok(held.resultId && held.data.length > 100);
+      for (const [i, e] of edits(DOC).slice(0, 8).entries()) {
+        const at = Math.min(e.at, text.length - e.del);
+        const start = posAt(text, at);
+        const end = posAt(text, at + e.del);
+        text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+        await client.change(uri, [{ range: { start, end }, text: e.ins }]);
+        const d = (await client.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: held.resultId })) as Delta;
+        assert.ok(Array.isArray(d.edits), `edit ${i}: a delta, not full tokens`);
+        const data = [...held.data];
+        for (const x of [...d.edits].sort((a, b) => b.start - a.start)) data.splice(x.start, x.deleteCount, ...(x.data ?? []));
+        assert.ok(d.edits.reduce((n, x) => n + (x.data?.length ?? 0), 0) < held.data.length / 4, `edit ${i}: the delta is small`);
+        const now = (await client.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } })) as Full;
+        assert.deepEqual(data, now.data, `edit ${i}: delta applied = full tokens`);
+        held = now;
+      }
+      const stale = (await client.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'no-such-id' })) as Full;
+      assert.ok(Array.isArray(stale.data) && stale.data.length === held.data.length, 'an unknown previous result gets full tokens');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
