@@ -7,7 +7,7 @@
 import type { DocumentModel } from './document.ts';
 import type { Assertion, AssertionRule, Claim, Entity, Language, Quote, Span } from './types.ts';
 import { span } from './types.ts';
-import { sentenceBounds, tokenize } from './tokens.ts';
+import { sentenceBounds, countTokens } from './tokens.ts';
 import { FragmentSet } from './fragments.ts';
 import { endsSorted, firstStartingAt, overlapping, SpanIndex, type Range } from './ranges.ts';
 import ruData from './data/ru/assertions.json';
@@ -73,10 +73,10 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
       let e = se;
       while (e > ss && /\s/.test(text[e - 1])) e--;
       const sentence = text.slice(ss, e);
-      const words = tokenize(sentence);
+      const words = countTokens(sentence, 8);
       // Fragments, datelines ("ПЕКИН, 5 марта."), bylines and labels are not statements.
-      if (words.length < 4 || !/[.!?…»”"]$/.test(sentence)) continue;
-      if (/^[\p{Lu}\s,.-]{3,}[,—–-]/u.test(sentence) && words.length < 8) continue;
+      if (words < 4 || !/[.!?…»”"]$/.test(sentence)) continue;
+      if (/^[\p{Lu}\s,.-]{3,}[,—–-]/u.test(sentence) && words < 8) continue;
       // Questions assert nothing.
       if (/\?[»”"’)]*$/.test(sentence)) continue;
       const lower = sentence.toLowerCase();

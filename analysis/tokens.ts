@@ -17,6 +17,23 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M
 
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
+  scan(text, start, end, (s, e) => {
+    const t = text.slice(s, e);
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase() });
+    return true;
+  });
+  return out;
+}
+
+/** How many tokens `tokenize` would find, counting no further than `limit` (nothing is allocated). */
+export function countTokens(text: string, limit: number, start = 0, end = text.length): number {
+  let n = 0;
+  scan(text, start, end, () => ++n < limit);
+  return n;
+}
+
+/** The tokenizer's one pass: calls `found(start, end)` per token while it returns true. */
+function scan(text: string, start: number, end: number, found: (start: number, end: number) => boolean): void {
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -31,13 +48,10 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       i++;
       continue;
     }
-    let e = Math.min(i + m[0].length, end);
-    // A trailing dot belongs to the word only for initials and abbreviations like "U.S.".
-    const t = text.slice(i, e);
-    out.push({ start: i, end: e, text: t, lower: t.toLowerCase() });
+    const e = Math.min(i + m[0].length, end);
+    if (!found(i, e)) return;
     i = e;
   }
-  return out;
 }
 
 const chunkTokens = memo<Token[]>();
