@@ -61,12 +61,13 @@ export class FragmentSet {
 
   /** The leftmost match of every fragment that matches `s` (lower-cased), in fragment order. */
   all(s: string): FragmentHit[] {
-    return this.memo.get(s, () => this.scan(s));
+    return this.memo.get(s, () => this.scan(s, false));
   }
 
-  private scan(s: string): FragmentHit[] {
+  /** With `leftmost`, stops after the first position where anything matches. */
+  private scan(s: string, leftmost: boolean): FragmentHit[] {
     const found = new Map<number, FragmentHit>();
-    for (let p = 0; p < s.length && found.size < this.size; p++) {
+    for (let p = 0; p < s.length && found.size < this.size && !(leftmost && found.size > 0); p++) {
       const prev = p > 0 ? s.charCodeAt(p - 1) : -1;
       if (prev >= 0 && isLetterOrDigit(s, p - 1, prev)) continue;
       const code = s.charCodeAt(p);
@@ -77,14 +78,16 @@ export class FragmentSet {
       this.tryAt(s, p, this.anywhere, found);
     }
     // A fragment that can match empty may match at the very end.
-    if (found.size < this.size) this.tryAt(s, s.length, this.anywhere, found);
+    if (found.size < this.size && !(leftmost && found.size > 0)) this.tryAt(s, s.length, this.anywhere, found);
     return [...found.values()].sort((a, b) => a.index - b.index);
   }
 
   /** The leftmost match of any fragment (ties go to the earlier fragment), or null. */
   first(s: string): FragmentHit | null {
+    // (The scan stops at the first position with a match: every fragment matching there is found.)
+    const hits = this.memo.get('\u0001' + s, () => this.scan(s, true));
     let best: FragmentHit | null = null;
-    for (const h of this.all(s)) if (!best || h.at < best.at) best = h;
+    for (const h of hits) if (!best || h.at < best.at) best = h;
     return best;
   }
 
@@ -131,8 +134,9 @@ function isLowSurrogate(code: number): boolean {
 
 function isLetterOrDigit(s: string, i: number, code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code >= 0x400 && code <= 0x45f) return true; // Cyrillic letters
+  if (code === 0xa0 || code === 0xab || code === 0xbb || (code >= 0x2000 && code <= 0x206f)) return false; // no-break space, «», dashes, quotes, spaces
   // A low surrogate: look at the whole code point.
-  if (code >= 0x410 && code <= 0x44f) return true; // Cyrillic а-я, А-Я
   if (isLowSurrogate(code) && i > 0) return LETTER_OR_DIGIT.test(s.slice(i - 1, i + 1));
   return LETTER_OR_DIGIT.test(s[i]);
 }
