@@ -9,13 +9,18 @@
 // line (a name, a quote mark pairing or a sentence never spans one for these stages), which
 // test/unit/memo.test.ts checks against whole-text runs on every corpus and fixture text.
 
-/** A bounded map from exact input text to a computed value; the least recently used entries go first. */
+/**
+ * A bounded map from exact input text to a computed value; the least recently used entries go
+ * first. Bounded by the total length of the inputs it keeps (by default 300,000 characters: a few
+ * long documents' worth), so a huge document does not leave its whole analysis behind in memory.
+ */
 export class Memo<V> {
   private map = new Map<string, V>();
+  private chars = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 4096) {}
+  constructor(private readonly capacity = 300_000) {}
 
   get(key: string, compute: () => V): V {
     const hit = this.map.get(key);
@@ -29,12 +34,18 @@ export class Memo<V> {
     this.misses++;
     const v = compute();
     this.map.set(key, v);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+    this.chars += key.length;
+    while (this.chars > this.capacity && this.map.size > 1) {
+      const oldest = this.map.keys().next().value!;
+      this.map.delete(oldest);
+      this.chars -= oldest.length;
+    }
     return v;
   }
 
   clear(): void {
     this.map.clear();
+    this.chars = 0;
     this.hits = 0;
     this.misses = 0;
   }
