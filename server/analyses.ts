@@ -28,13 +28,15 @@ export interface Entry {
  * `max` (so no sentence is cut), or at the last line break, or at `max` itself.
  */
 export function cutPoint(text: string, max: number): number {
+  // (A CRLF line break is cut before its CR.)
+  const beforeCr = (i: number) => (text.charCodeAt(i - 1) === 13 ? i - 1 : i);
   let line = -1;
   for (let i = max - 1; i > max / 2; i--) {
     if (text.charCodeAt(i) !== 10) continue;
-    if (line < 0) line = i;
+    if (line < 0) line = beforeCr(i);
     let j = i - 1;
     while (j > 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j--;
-    if (text.charCodeAt(j) === 10) return j;
+    if (text.charCodeAt(j) === 10) return beforeCr(j);
   }
   if (line > 0) return line;
   // Never between the two halves of a surrogate pair.
