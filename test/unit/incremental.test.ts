@@ -95,3 +95,27 @@ test('edits whose effect is not local are left to a full analysis', () => {
   assert.equal(reanalyze({ text: short, analysis: analyze(short) }, short + ' Ещё.', {}), null, 'a document of few paragraphs');
   assert.equal(reanalyze({ text: LONG, analysis: analyze(LONG) }, LONG, {})?.entities.length, analyze(LONG).entities.length, 'no change');
 });
+
+test('rough edits (paragraph breaks typed and deleted, quote marks, deletions across paragraphs, CRLF): ranges always true, never a throw', () => {
+  let seed = 13;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const inserts = ['\n\n', '«', '»', '“', '"', ' — сказал он. ', '\r\n\r\n', 'Лавров', '😀', ''];
+  let spliced = 0;
+  for (const { name, text, markdown } of ALL) {
+    let cur = text;
+    let a = analyze(cur, { markdown });
+    for (let i = 0; i < 12; i++) {
+      const at = Math.floor(rnd() * cur.length);
+      const del = i % 4 === 0 ? Math.floor(rnd() * 200) : 0;
+      const next = cur.slice(0, at) + inserts[i % inserts.length] + cur.slice(Math.min(cur.length, at + del));
+      const quick = reanalyze({ text: cur, analysis: a }, next, { markdown });
+      if (quick) {
+        spliced++;
+        spansAreTrue(quick, next, `${name} edit ${i}`);
+      }
+      cur = next;
+      a = analyze(cur, { markdown });
+    }
+  }
+  assert.ok(spliced > 100, `only ${spliced} rough edits spliced`);
+});
