@@ -12,6 +12,7 @@ import { FragmentSet } from './fragments.ts';
 import { endsSorted, firstStartingAt, overlapping, SpanIndex, type Range } from './ranges.ts';
 import ruData from './data/ru/assertions.json';
 import enData from './data/en/assertions.json';
+import { dataOf } from './datafile.ts';
 
 type Category = 'accusation' | 'causation' | 'evaluation' | 'figure' | 'prediction';
 const CATEGORIES: Category[] = ['accusation', 'causation', 'prediction', 'figure', 'evaluation'];
@@ -28,7 +29,7 @@ const cache = new Map<Language, Compiled>();
 function compiled(language: Language): Compiled {
   let c = cache.get(language);
   if (!c) {
-    const d = (language === 'ru' ? ruData : enData) as unknown as Record<string, string[]>;
+    const d = dataOf(language === 'ru' ? ruData : enData) as unknown as Record<string, string[]>;
     // A fragment matches at a word start: not after a letter.
     const re = (f: string) => new RegExp(`(?<![\\p{L}\\d])(?:${f})`, 'giu');
     c = {

@@ -3,6 +3,7 @@
 import type { Language } from './types.ts';
 import ruSpeech from './data/ru/speech.json';
 import enSpeech from './data/en/speech.json';
+import { dataOf } from './datafile.ts';
 
 interface SpeechData {
   cues: string[];
@@ -42,7 +43,7 @@ const cache = new Map<Language, Lexicon>();
 export function lexicon(language: Language): Lexicon {
   let lex = cache.get(language);
   if (!lex) {
-    const d = (language === 'ru' ? ruSpeech : enSpeech) as SpeechData;
+    const d = dataOf(language === 'ru' ? ruSpeech : enSpeech) as SpeechData;
     const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
     lex = {
       language,

@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
   define: { 'process.env.DL_VERSION': JSON.stringify(version) },
   legalComments: 'none',
+  // Language data as text, parsed on first use per language (analysis/datafile.ts).
+  loader: { '.json': 'text' },
 };
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([

@@ -7,6 +7,7 @@ import { tokenIndexAt, type Token } from '../tokens.ts';
 import { linkKey } from '../morphology.ts';
 import ruNames from '../data/ru/names.json';
 import enNames from '../data/en/names.json';
+import { dataOf } from '../datafile.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -22,7 +23,7 @@ const cache = new Map<Language, TitleData>();
 function titleData(language: Language): TitleData {
   let d = cache.get(language);
   if (!d) {
-    const raw = (language === 'ru' ? ruNames : enNames) as unknown as { titles: string[]; titleHeads: string[]; titleSynonyms?: Record<string, string[]> };
+    const raw = dataOf(language === 'ru' ? ruNames : enNames) as unknown as { titles: string[]; titleHeads: string[]; titleSynonyms?: Record<string, string[]> };
     d = {
       heads: new Set(raw.titleHeads.map((w) => linkKey(w, language))),
       titles: new Set(raw.titles.map((t) => t.toLowerCase())),

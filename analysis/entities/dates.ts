@@ -35,6 +35,7 @@ import { firstStartingAt } from '../ranges.ts';
 import { memo } from '../memo.ts';
 import ruData from '../data/ru/dates.json';
 import enData from '../data/en/dates.json';
+import { dataOf } from '../datafile.ts';
 
 export interface DateMention {
   start: number;
@@ -108,7 +109,7 @@ function escapeRe(s: string): string {
 function loadData(language: Lang): DateData {
   const cached = dataCache.get(language);
   if (cached) return cached;
-  const raw = (language === 'ru' ? ruData : enData) as RawData;
+  const raw = dataOf(language === 'ru' ? ruData : enData) as RawData;
   const set = (xs: string[] | null | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const months = new Map<string, number>();
   raw.months.forEach((forms, i) => forms.forEach((f) => months.set(f.toLowerCase(), i + 1)));

@@ -16,6 +16,7 @@
 //     State Department).
 import ruData from '../data/ru/gazetteer.json';
 import enData from '../data/en/gazetteer.json';
+import { dataOf } from '../datafile.ts';
 
 export type GazType = 'country' | 'place' | 'organization' | 'demonym';
 
@@ -93,7 +94,7 @@ const cache = new Map<'ru' | 'en', Gazetteer>();
 function gazetteer(language: 'ru' | 'en'): Gazetteer {
   let g = cache.get(language);
   if (!g) {
-    g = build((language === 'ru' ? ruData : enData) as unknown as GazetteerData);
+    g = build(dataOf(language === 'ru' ? ruData : enData) as unknown as GazetteerData);
     cache.set(language, g);
   }
   return g;

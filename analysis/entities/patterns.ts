@@ -10,6 +10,7 @@ import { ruKey, linkKey } from '../morphology.ts';
 import { people } from './people.ts';
 import ruNames from '../data/ru/names.json';
 import enNames from '../data/en/names.json';
+import { dataOf } from '../datafile.ts';
 
 export interface PatternMention {
   start: number;
@@ -40,7 +41,7 @@ const cache = new Map<Language, NameData>();
 function names(language: Language): NameData {
   let d = cache.get(language);
   if (!d) {
-    const raw = (language === 'ru' ? ruNames : enNames) as unknown as Record<string, string[] | string>;
+    const raw = dataOf(language === 'ru' ? ruNames : enNames) as unknown as Record<string, string[] | string>;
     const set = (k: string, lower = true) => new Set(((raw[k] as string[] | undefined) ?? []).map((x) => (lower ? x.toLowerCase() : x)));
     d = {
       titles: set('titles'),

@@ -5,6 +5,7 @@ import type { Language } from '../types.ts';
 import { linkKey } from '../morphology.ts';
 import ruPeople from '../data/ru/people.json';
 import enPeople from '../data/en/people.json';
+import { dataOf } from '../datafile.ts';
 
 interface RawPerson {
   id: string;
@@ -35,7 +36,7 @@ const cache = new Map<Language, PeopleData>();
 export function people(language: Language): PeopleData {
   let d = cache.get(language);
   if (!d) {
-    const raw = (language === 'ru' ? ruPeople : enPeople) as { firstNames: string[]; familyFirst: string[]; people: RawPerson[] };
+    const raw = dataOf(language === 'ru' ? ruPeople : enPeople) as { firstNames: string[]; familyFirst: string[]; people: RawPerson[] };
     const firstNameByKey = new Map<string, string>();
     for (const n of raw.firstNames) {
       const k = linkKey(n, language);
