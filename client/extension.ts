@@ -21,6 +21,7 @@ import {
   type SuppressionEntry,
   type InitializationOptions,
   SERVER_EXEC_ARGV,
+  SERVER_ENV,
 } from '../protocol/index.ts';
 
 let client: LanguageClient | undefined;
@@ -30,8 +31,8 @@ let started: Promise<void> | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'], env: { ...process.env, ...SERVER_ENV } } },
   };
   const output = vscode.window.createOutputChannel('Diplomatic Lens', { log: true });
   const clientOptions: LanguageClientOptions = {

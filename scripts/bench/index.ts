@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CORPUS, REPO, generate, loadSources, uniqueShare, utf8Bytes } from './corpus.ts';
 import { runThroughput, runCli, coreSource, type ThroughputResult, type CliResult } from './throughput.ts';
-import { SERVER_EXEC_ARGV } from '../../protocol/index.ts';
+import { SERVER_EXEC_ARGV, SERVER_ENV } from '../../protocol/index.ts';
 import { runLsp, type LspResult } from './lsp.ts';
 import { runActivation, type ActivationResult } from './activation.ts';
 import { runSizes, type SizesResult } from './sizes.ts';
@@ -216,7 +216,7 @@ function cliFigures(c: CliResult): void {
 
 function lspFigures(l: LspResult): void {
   const [def, zero] = l.typing;
-  heading(`language server — node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js --stdio (as the extension starts it), a ${num(l.doc.bytes / 1000, 0)} kB plain-text document (${num(l.doc.chars / 1000, 1)} K chars, ${l.doc.lines} lines)`);
+  heading(`language server — node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js --stdio (as the extension starts it, with ${Object.entries(SERVER_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}), a ${num(l.doc.bytes / 1000, 0)} kB plain-text document (${num(l.doc.chars / 1000, 1)} K chars, ${l.doc.lines} lines)`);
   fig('lsp.initializeMs', 'spawn → initialize answered', l.initializeMs, 'ms', 0);
   fig('lsp.open50k.ms', "didOpen → first semantic tokens (the process's first analysis: loads language data)", l.openMs, 'ms', 0);
   fig('lsp.rss50k.mib', 'server RSS after the open', l.afterOpen50k?.rssMiB, 'MiB', 1);

@@ -22,7 +22,7 @@ import {
   type ClientCapabilities,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, STATS_REQUEST, type ServerStats, type Settings } from '../../protocol/index.ts';
+import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, SERVER_ENV, STATS_REQUEST, type ServerStats, type Settings } from '../../protocol/index.ts';
 import { generate, utf8Bytes, REPO } from './corpus.ts';
 import { median, percentile } from './throughput.ts';
 
@@ -121,7 +121,7 @@ class BenchClient {
     // Started as the extension starts it (protocol SERVER_EXEC_ARGV), over stdio; DL_BENCH_SERVER_ARGS
     // adds Node options for a look inside (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
     const extra = (process.env.DL_BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
-    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...extra, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...extra, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...SERVER_ENV } });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d: string) => (this.stderr += d));
     this.exited = new Promise((r) => this.proc.on('exit', () => r()));
