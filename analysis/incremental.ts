@@ -17,10 +17,23 @@ export interface Previous {
   analysis: Analysis;
 }
 
+/** A splice and where it took place: [start, end) of the re-analysed paragraphs, in the new text and in the old. */
+export interface Splice {
+  analysis: Analysis;
+  core: [number, number];
+  oldCore: [number, number];
+}
+
 /** The previous analysis spliced with a fresh analysis of the edited paragraphs, or null to analyse in full. */
 export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions = {}): Analysis | null {
+  if (prev.text === text) return prev.analysis;
+  return splice(prev, text, options)?.analysis ?? null;
+}
+
+/** As `reanalyze`, with where the splice took place (for callers that re-encode only that part). */
+export function splice(prev: Previous, text: string, options: AnalyzeOptions = {}): Splice | null {
   const old = prev.text;
-  if (old === text) return prev.analysis;
+  if (old === text) return null;
   // The edited region: [p, old.length - s) in the old text is now [p, text.length - s).
   const max = Math.min(old.length, text.length);
   const p = longest(max, (n) => old.slice(0, n) === text.slice(0, n));
@@ -104,7 +117,7 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
   });
   const winClaims = win.claims.filter((c) => inWin(spanOf(c)) || bridging.includes(c)).map((c) => moveClaim(c, () => ws));
   const claims = [...oldClaims, ...winClaims].sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
-  return {
+  const analysis: Analysis = {
     language: a.language,
     entities: merge(a.entities, win.entities, (e, by) => ({ ...e, ...move(e, by) })),
     aliases: merge(a.aliases ?? [], win.aliases ?? [], (e, by) => ({ ...e, ...move(e, by) })),
@@ -117,6 +130,7 @@ export function reanalyze(prev: Previous, text: string, options: AnalyzeOptions 
     claims,
     assertions: merge(a.assertions, win.assertions, (x, by) => ({ ...x, ...move(x, by), triggers: x.triggers.map((t) => move(t, by)) })),
   };
+  return { analysis, core: [coreStart, coreEnd], oldCore: [oldCoreStart, oldCoreEnd] };
 }
 
 /** The largest n in [0, max] for which `holds(n)` (true for every smaller n too): a binary search whose steps are string comparisons (memcmp), not a loop over characters. */

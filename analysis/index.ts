@@ -6,4 +6,4 @@ export * from './types.ts';
 export { toJson } from './json.ts';
 export { genitiveRu, inflectPersonRu } from './inflect.ts';
 export { clearMemos, memoStats } from './memo.ts';
-export { reanalyze, type Previous } from './incremental.ts';
+export { reanalyze, splice, type Previous, type Splice } from './incremental.ts';

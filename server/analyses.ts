@@ -8,7 +8,7 @@
 // entry, in time that does not grow with the document. The server replaces it with the full
 // analysis when typing settles and asks the client to refresh its tokens if they changed.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, reanalyze, type Analysis } from '../analysis/index.ts';
+import { analyze, splice, type Analysis } from '../analysis/index.ts';
 import type { Settings } from '../protocol/index.ts';
 
 export interface Entry {
@@ -21,6 +21,8 @@ export interface Entry {
   text?: string;
   /** A document over maxFileSize: only [0, analysedUpTo) was analysed. */
   analysedUpTo?: number;
+  /** For a provisional entry: the analysis it was spliced from and the paragraphs analysed again. */
+  splice?: { base: Analysis; core: [number, number] };
 }
 
 /**
@@ -68,9 +70,9 @@ export class Analyses {
       const text = doc.getText();
       if (text.length <= this.settings().maxFileSize) {
         try {
-          const analysis = reanalyze({ text: hit.text, analysis: hit.analysis }, text, this.options(doc));
-          if (analysis) {
-            const entry: Entry = { version: doc.version, analysis, provisional: true, text };
+          const s = splice({ text: hit.text, analysis: hit.analysis }, text, this.options(doc));
+          if (s) {
+            const entry: Entry = { version: doc.version, analysis: s.analysis, provisional: true, text, splice: { base: hit.analysis, core: s.core } };
             this.cache.set(doc.uri, entry);
             this.stats.provisional++;
             return entry;

@@ -38,9 +38,9 @@ import {
   type ClaimContentsParams,
   type ClaimContentsResult,
 } from '../protocol/index.ts';
-import { Analyses } from './analyses.ts';
+import { Analyses, type Entry } from './analyses.ts';
 import { collectYoungGarbage } from './runtime.ts';
-import { tokenSpans, encodeTokens, tokenEdits } from './features/semanticTokens.ts';
+import { tokenSpans, tokenEdits, encodeWithLines, spliceEncoded, within, type EncodedTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
 import { inlayHints, documentSymbols, claimContentRanges } from './features/claims.ts';
@@ -135,6 +135,26 @@ const provisionalTokens = new Map<string, number[]>();
 /** The last token array sent per document, under a result id, for delta requests. */
 const sentTokens = new Map<string, { resultId: string; data: number[] }>();
 let nextResultId = 1;
+/** The last encoding per document and the analysis it encodes: a splice re-encodes only its paragraphs. */
+const encoded = new Map<string, { analysis: Analysis; tokens: EncodedTokens }>();
+
+function encodeFor(doc: TextDocument, entry: Entry): number[] {
+  const a = entry.analysis;
+  if (!a) {
+    encoded.delete(doc.uri);
+    return [];
+  }
+  const last = encoded.get(doc.uri);
+  let tokens: EncodedTokens | null = null;
+  if (entry.splice && last && last.analysis === entry.splice.base) {
+    const [from, to] = entry.splice.core;
+    const part = within(a, from, to);
+    if (part) tokens = spliceEncoded(last.tokens, doc, tokenSpans(part), from, to);
+  }
+  tokens ??= encodeWithLines(doc, tokenSpans(a));
+  encoded.set(doc.uri, { analysis: a, tokens });
+  return tokens.data;
+}
 
 const recentTokenMs: number[] = [];
 
@@ -142,8 +162,7 @@ function currentTokens(doc: TextDocument): { resultId: string; data: number[] } 
   const t0 = performance.now();
   const entry = analyses.forTokens(doc, canRefreshTokens);
   if (entry.skipped) entryFor(doc);
-  const a = entry.analysis;
-  const data = a ? encodeTokens(doc, tokenSpans(a)) : [];
+  const data = encodeFor(doc, entry);
   if (entry.provisional) {
     provisionalTokens.set(doc.uri, data);
     schedule(doc.uri, debounceMs());
@@ -172,11 +191,11 @@ connection.languages.semanticTokens.onDelta((params) => {
 });
 
 /** After the full analysis: if the client was shown provisional tokens that differ, ask it to fetch them again. */
-function settleTokens(doc: TextDocument, a: Analysis | null): void {
+function settleTokens(doc: TextDocument, entry: Entry): void {
   const shown = provisionalTokens.get(doc.uri);
   if (!shown) return;
   provisionalTokens.delete(doc.uri);
-  const data = a ? encodeTokens(doc, tokenSpans(a)) : [];
+  const data = encodeFor(doc, entry);
   if (data.length !== shown.length || data.some((v, i) => v !== shown[i])) {
     tokenRefreshes++;
     connection.languages.semanticTokens.refresh().catch(() => undefined);
@@ -264,7 +283,7 @@ function publish(uri: string): void {
     // Typing has paused (this runs after the debounce): collect the full analysis's short-lived
     // garbage now rather than in the middle of the next keystroke's answer.
     if (analyses.stats.fullAnalyses > before) collectYoungGarbage();
-    settleTokens(doc, a);
+    settleTokens(doc, entry);
     const diagnostics = a
       ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })
       : [];
@@ -357,6 +376,7 @@ documents.onDidClose((e) => {
   published.delete(e.document.uri);
   provisionalTokens.delete(e.document.uri);
   sentTokens.delete(e.document.uri);
+  encoded.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -70,10 +70,72 @@ export function layer(spans: TokenSpan[]): TokenSpan[] {
 
 /** LSP relative encoding, one token per line piece, skipping the line breaks themselves. */
 export function encodeTokens(doc: TextDocument, spans: TokenSpan[]): number[] {
+  return encode(doc, spans).data;
+}
+
+/** Encoded tokens with the absolute line of each token, so a later edit can re-encode only its lines. */
+export interface EncodedTokens {
+  data: number[];
+  lines: number[];
+  /** Lines in the document encoded. */
+  lineCount: number;
+}
+
+export function encodeWithLines(doc: TextDocument, spans: TokenSpan[]): EncodedTokens {
+  return encode(doc, spans);
+}
+
+/**
+ * `previous` with the tokens of the lines an edit re-analysed replaced: `spans` are the new spans of
+ * [from, to) in the document, paragraphs that hold the whole edit (nothing crosses their edges,
+ * nothing else shares their lines). Every line after them moved by the change in the document's
+ * line count. Equal to encoding the whole document again, in time that depends on the edited
+ * paragraphs (plus copying the arrays). Null when that cannot be assured.
+ */
+export function spliceEncoded(previous: EncodedTokens, doc: TextDocument, spans: TokenSpan[], from: number, to: number): EncodedTokens | null {
+  const lineShift = doc.lineCount - previous.lineCount;
+  const fromLine = doc.positionAt(from).line;
+  const oldToLine = doc.positionAt(to).line - lineShift;
+  if (oldToLine < fromLine - 1) return null;
+  const i = firstAtLeast(previous.lines, fromLine);
+  const j = firstAtLeast(previous.lines, oldToLine + 1);
+  const before = i > 0 ? previous.lines[i - 1] : 0;
+  const core = encode(doc, spans, i > 0 ? before : 0, 0);
+  if (core.lines.some((l) => l < fromLine || (i > 0 && l <= before))) return null;
+  const data = previous.data.slice(0, 5 * i);
+  const lines = previous.lines.slice(0, i);
+  for (const v of core.data) data.push(v);
+  for (const l of core.lines) lines.push(l);
+  if (j < previous.lines.length) {
+    const last = lines.length > 0 ? lines[lines.length - 1] : 0;
+    const next = previous.lines[j] + lineShift;
+    // The first token after the edit keeps its place on its line; only its line delta changes.
+    if (next <= last) return null;
+    data.push(next - last);
+    for (let k = 5 * j + 1; k < previous.data.length; k++) data.push(previous.data[k]);
+    for (let k = j; k < previous.lines.length; k++) lines.push(previous.lines[k] + lineShift);
+  }
+  return { data, lines, lineCount: doc.lineCount };
+}
+
+/** Index of the first value >= x in an ascending array. */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function encode(doc: TextDocument, spans: TokenSpan[], startLine = 0, startChar = 0): EncodedTokens {
   const data: number[] = [];
+  const lines: number[] = [];
   const text = doc.getText();
-  let prevLine = 0;
-  let prevChar = 0;
+  let prevLine = startLine;
+  let prevChar = startChar;
   for (const s of layer(spans)) {
     let start = s.start;
     while (start < s.end) {
@@ -88,13 +150,14 @@ export function encodeTokens(doc: TextDocument, spans: TokenSpan[]): number[] {
         const deltaLine = p.line - prevLine;
         const deltaChar = deltaLine === 0 ? p.character - prevChar : p.character;
         data.push(deltaLine, deltaChar, end - st, TOKEN_TYPES.indexOf(s.type), modifierBits(s.modifiers));
+        lines.push(p.line);
         prevLine = p.line;
         prevChar = p.character;
       }
       start = skipLineBreak(text, lineEnd);
     }
   }
-  return data;
+  return { data, lines, lineCount: doc.lineCount };
 }
 
 function lineEndOffset(text: string, from: number, limit: number): number {
@@ -129,4 +192,22 @@ export function tokenEdits(previous: readonly number[], next: readonly number[])
   while (s < max - p && previous[previous.length - 1 - s] === next[next.length - 1 - s]) s++;
   if (p === previous.length && p === next.length) return [];
   return [{ start: p, deleteCount: previous.length - p - s, data: next.slice(p, next.length - s) }];
+}
+
+/**
+ * The part of an analysis inside [from, to), for re-encoding only that part: null when a claim has
+ * spans on both sides of an edge (its tokens could not be split between the two encodings).
+ */
+export function within(a: Analysis, from: number, to: number): Analysis | null {
+  const inside = (x: { start: number; end: number }) => x.start >= from && x.end <= to;
+  const outside = (x: { start: number; end: number }) => x.end <= from || x.start >= to;
+  const claims = [];
+  for (const c of a.claims) {
+    // A preamble's or a turn's content is never a token (only its cue and source are).
+    const block = c.kind === 'preamble' || c.kind === 'turn';
+    const parts = [c.cue, ...(block ? [] : [c.content]), ...(c.source ? [c.source] : [])];
+    if (parts.every(inside)) claims.push(c);
+    else if (!parts.every(outside)) return null;
+  }
+  return { language: a.language, entities: a.entities.filter(inside), quotes: a.quotes.filter(inside), claims, assertions: [] };
 }
