@@ -108,7 +108,8 @@ export function splice(prev: Previous, text: string, options: AnalyzeOptions = {
   const inWin = (x: { start: number; end: number }) => x.start >= lo && x.end <= hi;
   const byStart = <T extends { start: number }>(xs: T[]) => xs.sort((x, y) => x.start - y.start);
   const merge = <T extends { start: number; end: number }>(olds: readonly T[], wins: readonly T[], move: (x: T, by: (at: number) => number) => T) =>
-    byStart([...olds.filter(inOld).map((x) => move(x, oldMove)), ...wins.filter(inWin).map((x) => move(x, () => ws))]);
+    // (Items before the core did not move: they are kept as they are, not copied.)
+    byStart([...olds.filter(inOld).map((x) => (x.start >= oldCoreEnd ? move(x, oldMove) : x)), ...wins.filter(inWin).map((x) => move(x, () => ws))]);
 
   const oldClaims = a.claims.filter((c) => inOld(spanOf(c)) || holds(c)).map((c) => {
     const moved = moveClaim(c, oldMove);
