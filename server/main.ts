@@ -130,45 +130,46 @@ function entryFor(doc: TextDocument) {
 // Tokens right after a keystroke may come from a provisional splice (server/analyses.ts), but only
 // for a client that can be asked to refresh them: the full analysis follows once typing settles
 // (with the diagnostics), and if its tokens differ the client is asked for them again.
-const provisionalTokens = new Map<string, number[]>();
 
-/** The last token array sent per document, under a result id, for delta requests. */
-const sentTokens = new Map<string, { resultId: string; data: number[] }>();
-let nextResultId = 1;
-/** The last encoding per document and the analysis it encodes: a splice re-encodes only its paragraphs. */
-const encoded = new Map<string, { analysis: Analysis; tokens: EncodedTokens }>();
-
-function encodeFor(doc: TextDocument, entry: Entry): number[] {
-  const a = entry.analysis;
-  if (!a) {
-    encoded.delete(doc.uri);
-    return [];
-  }
-  const last = encoded.get(doc.uri);
-  let tokens: EncodedTokens | null = null;
-  if (entry.splice && last && last.analysis === entry.splice.base) {
-    const [from, to] = entry.splice.core;
-    const part = within(a, from, to);
-    if (part) tokens = spliceEncoded(last.tokens, doc, tokenSpans(part), from, to);
-  }
-  tokens ??= encodeWithLines(doc, tokenSpans(a));
-  encoded.set(doc.uri, { analysis: a, tokens });
-  return tokens.data;
+/**
+ * What the client was last sent per document: the result id (for delta requests), the analysis
+ * and its encoding (a later splice re-encodes only its paragraphs), and whether it was provisional.
+ */
+interface Shown {
+  resultId: string;
+  analysis: Analysis | null;
+  tokens: EncodedTokens;
+  provisional: boolean;
 }
-
+const shown = new Map<string, Shown>();
+let nextResultId = 1;
 const recentTokenMs: number[] = [];
 
-function currentTokens(doc: TextDocument): { resultId: string; data: number[] } {
+/** The tokens of an entry, re-encoding only the spliced paragraphs when the client holds its base. */
+function encodeFor(doc: TextDocument, entry: Entry, last: Shown | undefined): EncodedTokens {
+  const a = entry.analysis;
+  if (!a) return { data: [], lines: [], lineCount: doc.lineCount };
+  if (entry.splice && last?.analysis === entry.splice.base) {
+    const [from, to] = entry.splice.core;
+    const part = within(a, from, to);
+    const tokens = part && spliceEncoded(last.tokens, doc, tokenSpans(part), from, to);
+    if (tokens) return tokens;
+  }
+  return encodeWithLines(doc, tokenSpans(a));
+}
+
+function show(doc: TextDocument, entry: Entry): Shown {
+  const result: Shown = { resultId: String(nextResultId++), analysis: entry.analysis, tokens: encodeFor(doc, entry, shown.get(doc.uri)), provisional: !!entry.provisional };
+  shown.set(doc.uri, result);
+  return result;
+}
+
+function currentTokens(doc: TextDocument): Shown {
   const t0 = performance.now();
   const entry = analyses.forTokens(doc, canRefreshTokens);
   if (entry.skipped) entryFor(doc);
-  const data = encodeFor(doc, entry);
-  if (entry.provisional) {
-    provisionalTokens.set(doc.uri, data);
-    schedule(doc.uri, debounceMs());
-  } else provisionalTokens.delete(doc.uri);
-  const result = { resultId: String(nextResultId++), data };
-  sentTokens.set(doc.uri, result);
+  const result = show(doc, entry);
+  if (entry.provisional) schedule(doc.uri, debounceMs());
   recentTokenMs.push(performance.now() - t0);
   if (recentTokenMs.length > 256) recentTokenMs.shift();
   return result;
@@ -177,26 +178,30 @@ function currentTokens(doc: TextDocument): { resultId: string; data: number[] } 
 connection.languages.semanticTokens.on((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { data: [] };
-  return currentTokens(doc);
+  const { resultId, tokens } = currentTokens(doc);
+  return { resultId, data: tokens.data };
 });
 
 // After an edit VS Code asks for the change since the tokens it holds: only the edit is sent.
 connection.languages.semanticTokens.onDelta((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { data: [] };
-  const previous = sentTokens.get(doc.uri);
+  const previous = shown.get(doc.uri);
   const next = currentTokens(doc);
-  if (!previous || previous.resultId !== params.previousResultId) return next;
-  return { resultId: next.resultId, edits: tokenEdits(previous.data, next.data) };
+  if (!previous || previous.resultId !== params.previousResultId) return { resultId: next.resultId, data: next.tokens.data };
+  return { resultId: next.resultId, edits: tokenEdits(previous.tokens.data, next.tokens.data) };
 });
 
 /** After the full analysis: if the client was shown provisional tokens that differ, ask it to fetch them again. */
 function settleTokens(doc: TextDocument, entry: Entry): void {
-  const shown = provisionalTokens.get(doc.uri);
-  if (!shown) return;
-  provisionalTokens.delete(doc.uri);
-  const data = encodeFor(doc, entry);
-  if (data.length !== shown.length || data.some((v, i) => v !== shown[i])) {
+  const last = shown.get(doc.uri);
+  if (!last?.provisional) return;
+  last.provisional = false;
+  // (What the client holds stays the base of its next delta request: it is not replaced here.)
+  const was = last.tokens.data;
+  const data = encodeFor(doc, entry, undefined).data;
+  if (data.length === was.length && data.every((v, i) => v === was[i])) last.analysis = entry.analysis;
+  else {
     tokenRefreshes++;
     connection.languages.semanticTokens.refresh().catch(() => undefined);
   }
@@ -374,9 +379,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   published.delete(e.document.uri);
-  provisionalTokens.delete(e.document.uri);
-  sentTokens.delete(e.document.uri);
-  encoded.delete(e.document.uri);
+  shown.delete(e.document.uri);
   connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

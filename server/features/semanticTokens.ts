@@ -70,7 +70,7 @@ export function layer(spans: TokenSpan[]): TokenSpan[] {
 
 /** LSP relative encoding, one token per line piece, skipping the line breaks themselves. */
 export function encodeTokens(doc: TextDocument, spans: TokenSpan[]): number[] {
-  return encode(doc, spans).data;
+  return encodeWithLines(doc, spans).data;
 }
 
 /** Encoded tokens with the absolute line of each token, so a later edit can re-encode only its lines. */
@@ -79,10 +79,6 @@ export interface EncodedTokens {
   lines: number[];
   /** Lines in the document encoded. */
   lineCount: number;
-}
-
-export function encodeWithLines(doc: TextDocument, spans: TokenSpan[]): EncodedTokens {
-  return encode(doc, spans);
 }
 
 /**
@@ -100,7 +96,7 @@ export function spliceEncoded(previous: EncodedTokens, doc: TextDocument, spans:
   const i = firstAtLeast(previous.lines, fromLine);
   const j = firstAtLeast(previous.lines, oldToLine + 1);
   const before = i > 0 ? previous.lines[i - 1] : 0;
-  const core = encode(doc, spans, i > 0 ? before : 0, 0);
+  const core = encodeWithLines(doc, spans, i > 0 ? before : 0);
   if (core.lines.some((l) => l < fromLine || (i > 0 && l <= before))) return null;
   const data = previous.data.slice(0, 5 * i);
   const lines = previous.lines.slice(0, i);
@@ -130,12 +126,12 @@ function firstAtLeast(xs: readonly number[], x: number): number {
   return lo;
 }
 
-function encode(doc: TextDocument, spans: TokenSpan[], startLine = 0, startChar = 0): EncodedTokens {
+export function encodeWithLines(doc: TextDocument, spans: TokenSpan[], startLine = 0): EncodedTokens {
   const data: number[] = [];
   const lines: number[] = [];
   const text = doc.getText();
   let prevLine = startLine;
-  let prevChar = startChar;
+  let prevChar = 0;
   for (const s of layer(spans)) {
     let start = s.start;
     while (start < s.end) {
