@@ -8,9 +8,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { DocumentSymbol, Hover, InlayHint, MarkupContent, Range } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, InlayHint, Range } from 'vscode-languageserver-protocol';
 import { CLAIM_CONTENTS_REQUEST } from '../../protocol/index.ts';
 import { startClient, TestClient, SERVER_JS, type Token } from './client.ts';
+import { hoverText, unescapeMd } from '../helpers/analysis.ts';
 import { posAt, type Pos, at, rangeOf as range } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -20,18 +21,6 @@ interface Found {
   start: number;
   end: number;
   text: string;
-}
-
-function hoverText(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  const c = h.contents as MarkupContent;
-  assert.equal(c.kind, 'markdown');
-  return c.value;
-}
-
-/** Markdown backslash escapes undone, to compare names. */
-function unescapeMd(s: string): string {
-  return s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
 function label(h: InlayHint): string {

@@ -9,8 +9,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { DocumentHighlight, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { DocumentHighlight, Location } from 'vscode-languageserver-protocol';
 import { startClient, TestClient, SERVER_JS } from './client.ts';
+import { hoverText, unescapeMd } from '../helpers/analysis.ts';
 import { posAt, type Pos, at, rangeOf as range } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -33,18 +34,6 @@ function mid(text: string, s: { start: number; end: number }): Pos {
 
 function link(uri: string, p: Pos): string {
   return `${uri}#L${p.line + 1},${p.character + 1}`;
-}
-
-function hoverText(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  const c = h.contents as MarkupContent;
-  assert.equal(c.kind, 'markdown');
-  return c.value;
-}
-
-/** Markdown backslash escapes undone, to compare names. */
-function unescapeMd(s: string): string {
-  return s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
 function highlights(client: TestClient, uri: string, position: Pos): Promise<DocumentHighlight[] | null> {

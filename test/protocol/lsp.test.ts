@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
 import { startClient, TestClient, CORPUS, REPO, SERVER_JS, decodeTokens, type Token } from './client.ts';
+import { hoverText, unescapeMd } from '../helpers/analysis.ts';
 import { posAt, type Pos, rangeOf as range } from '../helpers/positions.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,18 +93,6 @@ function assertQuoteCovered(tokens: Token[], start: Pos, end: Pos, what: string)
   assert.ok(over.some((t) => t.type === 'dlQuote'), `${what}: a dlQuote token`);
   for (const t of over) assert.ok(t.type === 'dlQuote' || ENTITY_TYPES.has(t.type), `${what}: a ${t.type} token inside the quote`);
   return over;
-}
-
-function hoverText(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  const c = h.contents as MarkupContent;
-  assert.equal(c.kind, 'markdown');
-  return c.value;
-}
-
-/** Markdown backslash escapes undone, to compare names. */
-function unescapeMd(s: string): string {
-  return s.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
 function link(uri: string, p: Pos): string {

@@ -4,20 +4,10 @@
 // and never produce a range outside the text or text that does not match its range.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { analyze, reanalyze, type Analysis } from '../../analysis/index.ts';
+import { textsUnder } from '../helpers/analysis.ts';
 
-const ROOTS = [path.join(import.meta.dirname, '../../../shared/corpus'), path.join(import.meta.dirname, '../fixtures')];
-const ALL: Array<{ name: string; text: string; markdown: boolean }> = [];
-const walk = (dir: string) => {
-  for (const f of readdirSync(dir).sort()) {
-    const p = path.join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.(txt|md)$/.test(f) && !/README/.test(f)) ALL.push({ name: path.basename(p), text: readFileSync(p, 'utf8'), markdown: f.endsWith('.md') });
-  }
-};
-ROOTS.forEach(walk);
+const ALL = textsUnder('../shared/corpus', 'test/fixtures');
 
 /** What the semantic tokens are made of. */
 function shown(a: Analysis): string {

@@ -3,30 +3,14 @@
 // stage run on the whole text, and an analysis after edits with warm memos must equal a cold one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { analyze, clearMemos, memoStats, detectLanguage } from '../../analysis/index.ts';
+import { textsUnder } from '../helpers/analysis.ts';
 import { byChunks, chunksOf, Memo } from '../../analysis/memo.ts';
 import { tokenize, type Token } from '../../analysis/tokens.ts';
 import { findGazetteerMentions, type GazMention } from '../../analysis/entities/gazetteer.ts';
 import { findEntities } from '../../analysis/entities/index.ts';
 
-const ROOTS = [path.join(import.meta.dirname, '../../../shared/corpus'), path.join(import.meta.dirname, '../fixtures'), path.join(import.meta.dirname, '../../samples')];
-
-function texts(): Array<{ name: string; text: string; markdown: boolean }> {
-  const out: Array<{ name: string; text: string; markdown: boolean }> = [];
-  const walk = (dir: string) => {
-    for (const f of readdirSync(dir).sort()) {
-      const p = path.join(dir, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(txt|md)$/.test(f) && !/README/.test(f)) out.push({ name: path.relative(path.join(import.meta.dirname, '../..'), p), text: readFileSync(p, 'utf8'), markdown: f.endsWith('.md') });
-    }
-  };
-  for (const r of ROOTS) walk(r);
-  return out;
-}
-
-const ALL = texts();
+const ALL = textsUnder('../shared/corpus', 'test/fixtures', 'samples');
 
 test('there are texts to check', () => {
   assert.ok(ALL.length >= 30, `only ${ALL.length} texts found`);

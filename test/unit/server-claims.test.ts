@@ -7,65 +7,22 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SymbolKind, type DocumentSymbol, type Hover, type MarkupContent } from 'vscode-languageserver';
-import type { Analysis, Claim, ClaimKind, Entity, EntityType, Quote, Span, SpeakerVia } from '../../analysis/index.ts';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Analysis, Claim, ClaimKind, Span } from '../../analysis/index.ts';
 import { hoverAt } from '../../server/features/hover.ts';
 import { tokenSpans, encodeTokens, layer } from '../../server/features/semanticTokens.ts';
 import { inlayHints, documentSymbols, claimContentRanges, sourceAdjacent, isQuoteClaim } from '../../server/features/claims.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOKEN_TYPES, TOKEN_MODIFIERS, DEFAULT_SETTINGS } from '../../protocol/index.ts';
+import { DEFAULT_SETTINGS } from '../../protocol/index.ts';
 import { posAt, rangeOf, type Pos, at } from '../helpers/positions.ts';
+import { entities, quote, hoverText as value, mid, decode } from '../helpers/analysis.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
 
-type EntitySpec = [string, number, EntityType, string, string?];
-
-function entities(text: string, specs: EntitySpec[]): Entity[] {
-  const out: Entity[] = specs.map(([needle, n, type, id, canonical]) => ({ ...at(text, needle, n), type, id, ...(canonical ? { canonical } : {}) }));
-  out.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < out.length; i++) assert.ok(out[i].start >= out[i - 1].end, `test bug: ${out[i - 1].text} and ${out[i].text} overlap`);
-  return out;
-}
-
-function quote(text: string, marks: string, speaker: Span | null, via: SpeakerVia, cue?: Span, pronoun?: Span, n = 1): Quote {
-  const q = at(text, marks, n);
-  return {
-    ...q,
-    content: { start: q.start + 1, end: q.end - 1, text: marks.slice(1, -1) },
-    speaker: speaker && { ...speaker, via, ...(cue ? { cue } : {}), ...(pronoun ? { pronoun } : {}) },
-    form: 'inline',
-    group: 0,
-  };
-}
-
 function claim(cue: Span, source: Span | null, content: Span, kind?: ClaimKind, extra: Partial<Claim> = {}): Claim {
   return { cue, source, content, ...(kind ? { kind } : {}), ...extra };
-}
-
-function value(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  const c = h.contents as MarkupContent;
-  assert.equal(c.kind, 'markdown');
-  return c.value;
-}
-
-function mid(s: { start: number; end: number }): number {
-  return Math.floor((s.start + s.end) / 2);
-}
-
-/** The LSP relative encoding back to absolute tokens [line, char, length, type, modifiers]. */
-function decode(data: number[]): Array<[number, number, number, string, string[]]> {
-  const out: Array<[number, number, number, string, string[]]> = [];
-  let line = 0;
-  let char = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
-    out.push([line, char, data[i + 2], TOKEN_TYPES[data[i + 3]], TOKEN_MODIFIERS.filter((_, k) => data[i + 4] & (1 << k))]);
-  }
-  return out;
 }
 
 function contains(outer: { start: Pos; end: Pos }, inner: { start: Pos; end: Pos }): boolean {

@@ -6,49 +6,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover, MarkupContent } from 'vscode-languageserver';
-import type { Analysis, Entity, EntityType, Quote, Span, SpeakerVia } from '../../analysis/index.ts';
+import type { Analysis } from '../../analysis/index.ts';
 import { entityAt, entityAtCursor, entityHover, documentHighlights, definition, references } from '../../server/features/entities.ts';
 import { hoverAt } from '../../server/features/hover.ts';
 import { tokenSpans, encodeTokens } from '../../server/features/semanticTokens.ts';
-import { TOKEN_TYPES, TOKEN_MODIFIERS } from '../../protocol/index.ts';
 import { posAt, rangeOf, at } from '../helpers/positions.ts';
+import { entities, quote, hoverText as value, mid, decode } from '../helpers/analysis.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers, independent of the server: spans found with indexOf, positions counted by hand.
-
-type Extra = { canonical?: string; official?: string };
-/** [needle, occurrence, type, id, extra]. */
-type EntitySpec = [string, number, EntityType, string, Extra?];
-
-function entities(text: string, specs: EntitySpec[]): Entity[] {
-  const out = specs.map(([needle, n, type, id, extra]) => ({ ...at(text, needle, n), type, id, ...(extra ?? {}) }));
-  out.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < out.length; i++) assert.ok(out[i].start >= out[i - 1].end, `test bug: ${out[i - 1].text} and ${out[i].text} overlap`);
-  return out;
-}
-
-function quote(text: string, marks: string, speaker: Span | null, via: SpeakerVia = 'cue-after', cue?: Span): Quote {
-  const q = at(text, marks);
-  return {
-    ...q,
-    content: { start: q.start + 1, end: q.end - 1, text: marks.slice(1, -1) },
-    speaker: speaker && { ...speaker, via, ...(cue ? { cue } : {}) },
-    form: 'inline',
-    group: 0,
-  };
-}
-
-function value(h: Hover | null): string {
-  assert.ok(h, 'a hover');
-  const c = h.contents as MarkupContent;
-  assert.equal(c.kind, 'markdown');
-  return c.value;
-}
-
-function mid(s: { start: number; end: number }): number {
-  return Math.floor((s.start + s.end) / 2);
-}
 
 // ---------------------------------------------------------------------------------------------
 // A Russian text: Лавров in four forms (one in a quote's attribution), Россия as России, Россия
@@ -59,8 +25,8 @@ const RU_TEXT =
   'Министр иностранных дел России Сергей Лавров 14 ноября встретился в Москве с послом Азербайджана.\n' +
   '«Россия готова к диалогу с Азербайджаном», — сказал Лавров.\n' +
   'Позицию С.В.Лаврова поддержали в РФ. Лавров добавил, что Россия не изменит курс.\n';
-const RUSSIA: Extra = { canonical: 'Россия', official: 'Российская Федерация' };
-const AZ: Extra = { canonical: 'Азербайджан', official: 'Азербайджанская Республика' };
+const RUSSIA = { canonical: 'Россия', official: 'Российская Федерация' };
+const AZ = { canonical: 'Азербайджан', official: 'Азербайджанская Республика' };
 const RU_ENTITIES = entities(RU_TEXT, [
   ['России', 1, 'country', 'russia', RUSSIA],
   // The canonical name is set on one mention only: the hover finds it on any mention of the referent.
@@ -88,7 +54,7 @@ const EN_TEXT =
   "Secretary of State Antony Blinken met Azerbaijan's foreign minister in Washington on Tuesday.\n" +
   '"The United States supports a lasting peace," Blinken said.\n' +
   'Later, Mr Blinken told reporters that the U.S. would keep working with Azerbaijani officials.\n';
-const US: Extra = { canonical: 'United States', official: 'United States of America' };
+const US = { canonical: 'United States', official: 'United States of America' };
 const EN_ENTITIES = entities(EN_TEXT, [
   ['Antony Blinken', 1, 'person', 'blinken', { canonical: 'Antony Blinken' }],
   ['Azerbaijan', 1, 'country', 'azerbaijan', { canonical: 'Azerbaijan', official: 'Republic of Azerbaijan' }],
@@ -361,19 +327,6 @@ describe('hover where a quote and an entity meet', () => {
 });
 
 describe('semantic tokens: an entity inside a quote splits the quote token', () => {
-  /** The LSP relative encoding back to absolute tokens. */
-  function decode(data: number[]) {
-    const out: Array<[number, number, number, string, string[]]> = [];
-    let line = 0;
-    let char = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i];
-      char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
-      out.push([line, char, data[i + 2], TOKEN_TYPES[data[i + 3]], TOKEN_MODIFIERS.filter((_, k) => data[i + 4] & (1 << k))]);
-    }
-    return out;
-  }
-
   test('«Россия … Азербайджаном»: quote, country, quote, country, quote; the speaker wins over the person', () => {
     const tokens = decode(encodeTokens(RU_DOC, tokenSpans(RU_A))).filter(([line]) => line === 1);
     const line = RU_TEXT.split('\n')[1];

@@ -2,22 +2,12 @@
 // spliceEncoded) must give exactly the data a full encoding of the same analysis gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, splice } from '../../analysis/index.ts';
+import { textsUnder } from '../helpers/analysis.ts';
 import { encodeWithLines, spliceEncoded, tokenSpans, within } from '../../server/features/semanticTokens.ts';
 
-const ROOTS = [path.join(import.meta.dirname, '../../../shared/corpus'), path.join(import.meta.dirname, '../fixtures')];
-const ALL: Array<{ name: string; text: string; markdown: boolean }> = [];
-const walk = (dir: string) => {
-  for (const f of readdirSync(dir).sort()) {
-    const p = path.join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.(txt|md)$/.test(f) && !/README/.test(f)) ALL.push({ name: path.basename(p), text: readFileSync(p, 'utf8'), markdown: f.endsWith('.md') });
-  }
-};
-ROOTS.forEach(walk);
+const ALL = textsUnder('../shared/corpus', 'test/fixtures');
 
 test('spliced token encoding equals the full encoding, edit after edit', () => {
   let seed = 17;
