@@ -506,6 +506,13 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
     return { id: key, canonical, entry: { ...head, of: country.id } };
   };
 
+  /** A body named with its country, tokens start..last: the body itself, or the composed one. */
+  const emitBody = (start: number, last: number, body: Entry, country: Entry) => {
+    if (body.head === HEAD_OWN) return emit(start, last, start, body);
+    const k = composedEntry(body, country);
+    emit(start, last, start, k.entry, k.id, k.canonical, k.official);
+  };
+
   const isCountry: Filter = (e) => e.type === 'country';
   const isRuGenitiveCountry: Filter = (e, h) => e.type === 'country' && (h.flags & GEN) !== 0;
 
@@ -536,12 +543,7 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
         const next = m.last + 1;
         const c = next < t.count && adjacent(m.last, next) ? longest(next, e.head === HEAD_OWN ? (x, h) => isRuGenitiveCountry(x, h) && x.id === e.of : isRuGenitiveCountry) : null;
         if (c) {
-          const ce = g.entries[c.hit.entry];
-          if (e.head === HEAD_OWN) emit(i, c.last, i, e);
-          else {
-            const k = composedEntry(e, ce);
-            emit(i, c.last, i, k.entry, k.id, k.canonical, k.official);
-          }
+          emitBody(i, c.last, e, g.entries[c.hit.entry]);
           i = c.last + 1;
           continue;
         }
@@ -561,12 +563,7 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
           if (country !== undefined && (e.head !== HEAD_OWN || countryId === e.of)) {
             out.pop();
             outTok.pop();
-            const start = prev.bare;
-            if (e.head === HEAD_OWN) emit(start, m.last, start, e);
-            else {
-              const k = composedEntry(e, g.entries[country]);
-              emit(start, m.last, start, k.entry, k.id, k.canonical, k.official);
-            }
+            emitBody(prev.bare, m.last, e, g.entries[country]);
             i = m.last + 1;
             continue;
           }
@@ -583,12 +580,7 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
           if (isThe(k) && adjacent(k - 1, k)) k++;
           const c = k < t.count && adjacent(k - 1, k) ? longest(k, e.head === HEAD_OWN ? (x, h) => isCountry(x, h) && x.id === e.of : isCountry) : null;
           if (c) {
-            const ce = g.entries[c.hit.entry];
-            if (e.head === HEAD_OWN) emit(i, c.last, i, e);
-            else {
-              const kk = composedEntry(e, ce);
-              emit(i, c.last, i, kk.entry, kk.id, kk.canonical, kk.official);
-            }
+            emitBody(i, c.last, e, g.entries[c.hit.entry]);
             i = c.last + 1;
             continue;
           }
