@@ -52,8 +52,8 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return out;
 }
 
-const overlaps = (a: GSpan, b: GSpan) => a.start < b.end && b.start < a.end;
-const overlapLen = (a: GSpan, b: GSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+export const overlaps = (a: GSpan, b: GSpan) => a.start < b.end && b.start < a.end;
+export const overlapLen = (a: GSpan, b: GSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /** Checks that every span's text equals the source slice; returns the problems found. */
 export function validate(source: string, a: Annotated): string[] {
@@ -84,7 +84,7 @@ function referents(gold: Annotated, s: GSpan): Set<string> {
 }
 
 /** A predicted speaker/source is right when it overlaps the gold span or a gold mention of the same referent. */
-function sameReferent(gold: Annotated, g: GSpan | null, p: GSpan | null): boolean {
+export function sameReferent(gold: Annotated, g: GSpan | null, p: GSpan | null): boolean {
   if (!g || !p) return !g && !p;
   if (overlaps(g, p)) return true;
   const ids = referents(gold, g);
@@ -99,7 +99,7 @@ function tokenSet(source: string, s: GSpan): Set<number> {
   return out;
 }
 
-function tokenF1(source: string, g: GSpan, p: GSpan): number {
+export function tokenF1(source: string, g: GSpan, p: GSpan): number {
   const a = tokenSet(source, g);
   const b = tokenSet(source, p);
   let tp = 0;
@@ -111,7 +111,7 @@ function tokenF1(source: string, g: GSpan, p: GSpan): number {
 }
 
 /** Greedy one-to-one matching by a score (higher is better, <= 0 means no match). */
-function match<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => number): Array<[number, number]> {
+export function match<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => number): Array<[number, number]> {
   const cands: Array<[number, number, number]> = [];
   gold.forEach((g, i) => pred.forEach((p, j) => {
     const s = score(g, p);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze, toJson, type Assertion } from '../../analysis/index.ts';
-import { score, rows, emptyCounts, addCounts, validate, type Annotated, type Counts, type GSpan, type GAssertion } from '../../scripts/score.ts';
+import { score, rows, emptyCounts, addCounts, validate, overlaps, overlapLen, match, type Annotated, type Counts, type GSpan, type GAssertion } from '../../scripts/score.ts';
 import { loadGold, type GoldText } from '../../scripts/gold.ts';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'assertions');
@@ -31,36 +31,16 @@ function predict(f: GoldText): Annotated {
   return toJson(analyze(f.source, { markdown: f.file.endsWith('.md') })) as Annotated;
 }
 
-const overlaps = (a: GSpan, b: GSpan) => a.start < b.end && b.start < a.end;
-const overlapLen = (a: GSpan, b: GSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const short = (t: string) => (t.length > 110 ? `${t.slice(0, 75)}…${t.slice(-30)}` : t);
 const show = (s: GSpan) => `${JSON.stringify(short(s.text))} @${s.start}-${s.end}`;
 const showPred = (a: GAssertion & { rule?: string }) => `${a.kind}${a.rule ? `/${a.rule}` : ''} ${show(a)}`;
-
-/** Greedy one-to-one matching by overlap length, as in scripts/score.ts. */
-function match(gold: GSpan[], pred: GSpan[]): Map<number, number> {
-  const cands: Array<[number, number, number]> = [];
-  gold.forEach((g, i) => pred.forEach((p, j) => {
-    const v = overlapLen(g, p);
-    if (v > 0) cands.push([v, i, j]);
-  }));
-  cands.sort((a, b) => b[0] - a[0]);
-  const out = new Map<number, number>();
-  const used = new Set<number>();
-  for (const [, i, j] of cands) {
-    if (out.has(i) || used.has(j)) continue;
-    out.set(i, j);
-    used.add(j);
-  }
-  return out;
-}
 
 /** Per-file misses: missed gold sentences (FN), spurious flags (FP) and wrong kinds, each with its sentence. */
 function misses(f: GoldText, pred: Annotated): string[] {
   const out: string[] = [];
   const g = f.gold.assertions;
   const p = pred.assertions as Array<GAssertion & { rule?: string }>;
-  const m = match(g, p);
+  const m = new Map(match(g, p, overlapLen));
   g.forEach((a, i) => {
     const j = m.get(i);
     if (j === undefined) out.push(`  FN ${a.kind} ${show(a)}`);

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze, toJson } from '../../analysis/index.ts';
-import { score, rows, emptyCounts, addCounts, validate, type Annotated, type Counts, type GSpan, type GClaim } from '../../scripts/score.ts';
+import { score, rows, emptyCounts, addCounts, validate, overlaps, overlapLen, sameReferent, tokenF1, match, type Annotated, type Counts, type GSpan, type GClaim } from '../../scripts/score.ts';
 import { loadGold, type GoldText } from '../../scripts/gold.ts';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'claims');
@@ -23,61 +23,15 @@ function predict(f: GoldText): Annotated {
   return toJson(analyze(f.source, { markdown: f.file.endsWith('.md') })) as Annotated;
 }
 
-const overlaps = (a: GSpan, b: GSpan) => a.start < b.end && b.start < a.end;
-const overlapLen = (a: GSpan, b: GSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const short = (t: string) => (t.length > 80 ? `${t.slice(0, 50)}…${t.slice(-25)}` : t);
 const show = (s: GSpan | null | undefined) => (s ? `${JSON.stringify(short(s.text))} @${s.start}-${s.end}` : 'null');
 const showClaim = (c: GClaim) => `cue ${show(c.cue)}, source ${show(c.source)}, content ${show(c.content)}`;
-
-/** The same token F1 as scripts/score.ts (word tokens by start offset). */
-function tokenF1(source: string, g: GSpan, p: GSpan): number {
-  const toks = (s: GSpan) => {
-    const out = new Set<number>();
-    const re = /[\p{L}\p{N}]+/gu;
-    const t = source.slice(s.start, s.end);
-    for (let m = re.exec(t); m; m = re.exec(t)) out.add(s.start + m.index);
-    return out;
-  };
-  const a = toks(g);
-  const b = toks(p);
-  let tp = 0;
-  for (const x of b) if (a.has(x)) tp++;
-  if (tp === 0) return 0;
-  const pr = tp / b.size;
-  const rc = tp / a.size;
-  return (2 * pr * rc) / (pr + rc);
-}
-
-function sameReferent(gold: Annotated, g: GSpan | null, p: GSpan | null): boolean {
-  if (!g || !p) return !g && !p;
-  if (overlaps(g, p)) return true;
-  const ids = new Set(gold.entities.filter((e) => overlaps(e, g)).map((e) => e.id));
-  return gold.entities.some((e) => ids.has(e.id) && overlaps(e, p));
-}
-
-/** Greedy one-to-one matching, as in scripts/score.ts. */
-function match<G, P>(gold: G[], pred: P[], s: (g: G, p: P) => number): Map<number, number> {
-  const cands: Array<[number, number, number]> = [];
-  gold.forEach((g, i) => pred.forEach((p, j) => {
-    const v = s(g, p);
-    if (v > 0) cands.push([v, i, j]);
-  }));
-  cands.sort((a, b) => b[0] - a[0]);
-  const out = new Map<number, number>();
-  const used = new Set<number>();
-  for (const [, i, j] of cands) {
-    if (out.has(i) || used.has(j)) continue;
-    out.set(i, j);
-    used.add(j);
-  }
-  return out;
-}
 
 /** Per-file misses: missed and spurious claims, wrong sources, weak content; missed quotes and wrong speakers. */
 function misses(f: GoldText, pred: Annotated): string[] {
   const out: string[] = [];
   const g = f.gold;
-  const cm = match(g.claims, pred.claims, (a, b) => (overlaps(a.cue, b.cue) ? 1 + overlapLen(a.content, b.content) / Math.max(1, a.content.end - a.content.start) : 0));
+  const cm = new Map(match(g.claims, pred.claims, (a, b) => (overlaps(a.cue, b.cue) ? 1 + overlapLen(a.content, b.content) / Math.max(1, a.content.end - a.content.start) : 0)));
   const usedPred = new Set(cm.values());
   g.claims.forEach((c, i) => {
     const j = cm.get(i);
@@ -94,10 +48,10 @@ function misses(f: GoldText, pred: Annotated): string[] {
   pred.claims.forEach((p, j) => {
     if (!usedPred.has(j)) out.push(`  SPURIOUS claim ${showClaim(p)}`);
   });
-  const qm = match(g.quotes, pred.quotes, (a, b) => {
+  const qm = new Map(match(g.quotes, pred.quotes, (a, b) => {
     const o = overlapLen(a, b);
     return o >= 0.8 * (a.end - a.start) ? o : 0;
-  });
+  }));
   g.quotes.forEach((q, i) => {
     const j = qm.get(i);
     if (j === undefined) out.push(`  MISSED quote ${show(q)} (speaker ${show(q.speaker)})`);

@@ -9,22 +9,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, type Analysis, type AnalyzeOptions, type Claim, type ClaimKind, type Span } from '../../analysis/index.ts';
+import { locate, type Where } from './quote-helpers.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** A piece of the input: its exact text, or the n-th occurrence (1-based). */
-type Where = string | [string, number];
-
-function locate(text: string, where: Where): Span {
-  const [needle, n] = typeof where === 'string' ? [where, 1] : where;
-  let pos = -1;
-  for (let k = 0; k < n; k++) {
-    pos = text.indexOf(needle, pos + 1);
-    if (pos < 0) throw new Error(`test bug: ${JSON.stringify(needle)} (occurrence ${n}) is not in the input`);
-  }
-  return { start: pos, end: pos + needle.length, text: needle };
-}
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const show = (s: Span | null | undefined) => (s ? `${JSON.stringify(s.text)} @${s.start}-${s.end}` : 'null');

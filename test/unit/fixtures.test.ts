@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze, toJson } from '../../analysis/index.ts';
-import { score, rows, emptyCounts, addCounts, validate, type Annotated, type Counts, type GQuote, type GSpan } from '../../scripts/score.ts';
+import { score, rows, emptyCounts, addCounts, validate, overlaps, overlapLen, sameReferent, match, type Annotated, type Counts, type GSpan } from '../../scripts/score.ts';
 import { loadGold, type GoldText } from '../../scripts/gold.ts';
 
 const DIR = path.join(import.meta.dirname, '..', 'fixtures');
@@ -23,41 +23,27 @@ function predict(f: Fixture): Annotated {
   return toJson(analyze(f.source, { markdown: f.file.endsWith('.md') })) as Annotated;
 }
 
-const overlapLen = (a: GSpan, b: GSpan) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const overlaps = (a: GSpan, b: GSpan) => a.start < b.end && b.start < a.end;
 const show = (s: GSpan | null | undefined) => (s ? `${JSON.stringify(s.text.length > 70 ? s.text.slice(0, 67) + '…' : s.text)} @${s.start}-${s.end}` : 'null');
 
 /** Human-readable differences for one file, with the guide's matching rules (greedy by overlap). */
 function details(f: Fixture, pred: Annotated): string[] {
   const out: string[] = [];
-  const cands: Array<[number, number, number]> = [];
-  f.gold.quotes.forEach((g, i) => pred.quotes.forEach((p, j) => {
-    const o = overlapLen(g, p);
-    if (o >= 0.8 * (g.end - g.start) && o > 0) cands.push([o, i, j]);
-  }));
-  cands.sort((a, b) => b[0] - a[0]);
-  const gUsed = new Map<number, number>();
-  const pUsed = new Set<number>();
-  for (const [, i, j] of cands) {
-    if (gUsed.has(i) || pUsed.has(j)) continue;
-    gUsed.set(i, j);
-    pUsed.add(j);
-  }
-  const sameReferent = (g: GQuote, p: GQuote) => {
-    if (!g.speaker || !p.speaker) return !g.speaker && !p.speaker;
-    if (overlaps(g.speaker, p.speaker)) return true;
-    const ids = new Set(f.gold.entities.filter((e) => overlaps(e, g.speaker!)).map((e) => e.id));
-    return f.gold.entities.some((e) => ids.has(e.id) && overlaps(e, p.speaker!));
-  };
+  const gUsed = new Map(
+    match(f.gold.quotes, pred.quotes, (g, p) => {
+      const o = overlapLen(g, p);
+      return o >= 0.8 * (g.end - g.start) ? o : 0;
+    }),
+  );
   f.gold.quotes.forEach((g, i) => {
     const j = gUsed.get(i);
     if (j === undefined) {
       const near = pred.quotes.filter((p) => overlaps(p, g));
       out.push(`  MISSED quote ${show(g)} (speaker ${show(g.speaker)})${near.length ? `; overlapping predictions: ${near.map((p) => show(p)).join(', ')}` : ''}`);
-    } else if (!sameReferent(g, pred.quotes[j])) {
+    } else if (!sameReferent(f.gold, g.speaker, pred.quotes[j].speaker)) {
       out.push(`  WRONG SPEAKER for ${show(g)}: expected ${show(g.speaker)}, got ${show(pred.quotes[j].speaker)}`);
     }
   });
+  const pUsed = new Set(gUsed.values());
   pred.quotes.forEach((p, j) => {
     if (!pUsed.has(j)) out.push(`  SPURIOUS quote ${show(p)} (speaker ${show(p.speaker)})`);
   });
