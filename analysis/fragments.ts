@@ -113,7 +113,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The literal text at the start of a fragment, up to its first special character ("" for an alternation). */
-export function literalPrefix(f: string): string {
+function literalPrefix(f: string): string {
   let depth = 0;
   for (let i = 0; i < f.length; i++) {
     if (f[i] === '\\') i++;
@@ -145,7 +145,7 @@ function isLetterOrDigit(s: string, i: number, code: number): boolean {
  * The characters a fragment can begin with. Understands literals, escapes, groups, alternation,
  * quantifiers and lookarounds; character classes, dots and property escapes count as "any".
  */
-export function firstChars(pattern: string): First {
+function firstChars(pattern: string): First {
   let i = 0;
   const alternation = (): First => {
     const out: First = { chars: new Set(), any: false, nullable: false };

@@ -85,12 +85,6 @@ export class Analyses {
     return this.get(doc);
   }
 
-  /** Whether the entry for the document's current version is provisional. */
-  isProvisional(doc: TextDocument): boolean {
-    const hit = this.cache.get(doc.uri);
-    return !!hit && hit.version === doc.version && !!hit.provisional;
-  }
-
   drop(uri: string): void {
     this.cache.delete(uri);
   }
