@@ -7,8 +7,7 @@ import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
 import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
 import { findAssertions } from './assertions.ts';
-import { chunksOf } from './memo.ts';
-import { tokenizeChunk, type Token } from './tokens.ts';
+import { tokenizeParagraphs } from './tokens.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -16,9 +15,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);
   const candidates = findQuoteCandidates(doc, lex);
-  const tokens: Token[] = [];
-  for (const [s, e] of chunksOf(text)) for (const t of tokenizeChunk(text.slice(s, e))) tokens.push({ start: t.start + s, end: t.end + s, text: t.text, lower: t.lower });
-  const { entities, aliases, titles } = findEntities(text, language, tokens, options.knownPersons);
+  const { paragraphs, tokens } = tokenizeParagraphs(text);
+  const { entities, aliases, titles } = findEntities(text, language, tokens, options.knownPersons, paragraphs);
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
   ctx.quoteSpeakers = speakers.filter((x): x is NonNullable<typeof x> => x !== null);

@@ -5,7 +5,7 @@
 // Sources come from the same machinery as quote speakers (speakers.ts), so a quote and its claim
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
 import { isCue } from './lexicon.ts';
-import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, type Range } from './ranges.ts';
+import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, type SpeakerContext } from './speakers.ts';
 import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
@@ -42,10 +42,15 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
   preambleClaims(ctx, entities, claims);
   turnClaims(ctx, entities, claims);
   // Direct quotes with a speaker, unless a reported clause already holds the quote with the same cue.
+  // (The claims so far, by content, are looked up by overlap: only those can hold a quote.)
+  const byContent = new SpanIndex(claims.map((c, k): [number, number, number] => [c.content.start, c.content.end, k]));
   for (const q of quotes) {
     const sp = q.speaker;
     if (!sp?.cue || (sp.pronoun && sp.start === sp.pronoun.start)) continue;
-    const held = claims.some((c) => c.content.start <= q.start && q.end <= c.content.end && (c.cue.start === sp.cue!.start || c.kind === 'according-to' || c.source?.text === sp.text));
+    const held = byContent.overlapping(q.start, q.end).some(([, , k]) => {
+      const c = claims[k];
+      return c.content.start <= q.start && q.end <= c.content.end && (c.cue.start === sp.cue!.start || c.kind === 'according-to' || c.source?.text === sp.text);
+    });
     if (held) continue;
     claims.push({ cue: sp.cue, source: span(text, sp.start, sp.end), content: span(text, q.start, q.end), kind: 'quote' });
   }
@@ -115,7 +120,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
 
   // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")
   const lower = text.slice(ss, se).toLowerCase();
-  for (const phrase of lex.accordingTo) {
+  for (const phrase of lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
     const k = lower.indexOf(phrase);
     if (k < 0 || (k > 0 && /[\p{L}]/u.test(lower[k - 1])) || /[\p{L}]/u.test(lower[k + phrase.length] ?? '')) continue;
     const cueStart = ss + k;
@@ -364,11 +369,11 @@ function preambleClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): 
       cue = span(text, cs, cs + att[1].length);
       const ss = line.start + lineText.lastIndexOf(att[2]);
       source = span(text, ss, ss + att[2].length);
-      const next = blocks.findIndex((x, k) => k > bi && x.kind === 'heading');
-      until = next < 0 ? text.length : blocks[next].start;
+      until = nextBlockStart(blocks, bi, text.length, (x) => x.kind === 'heading');
     } else if (b.kind === 'heading' && PREAMBLE_HEAD.test(lineText.trim())) {
       // The author: the first organisation or person the heading names (not a country or date).
-      const inHeading = entities.filter((e) => e.start >= line.start && e.end <= line.end);
+      const inHeading: Entity[] = [];
+      for (let k = firstStartingAt(entities, line.start); k < entities.length && entities[k].start < line.end; k++) if (entities[k].end <= line.end) inHeading.push(entities[k]);
       const author = inHeading.find((e) => e.type === 'person') ?? inHeading.find((e) => e.type === 'organization');
       if (!author) continue;
       const head = PREAMBLE_HEAD.exec(lineText.trim())!;
@@ -376,16 +381,25 @@ function preambleClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): 
       cue = span(text, cs, cs + head[0].length);
       // From the author to the end of the heading's name phrase ("Департамента информации и печати МИД России").
       source = span(text, author.start, author.end);
-      const next = blocks.findIndex((x, k) => k > bi && x.kind === 'heading' && level(x) <= level(b));
-      until = next < 0 ? text.length : blocks[next].start;
+      until = nextBlockStart(blocks, bi, text.length, (x) => x.kind === 'heading' && level(x) <= level(b));
     }
     if (!cue || !source) continue;
-    const body = blocks.filter((x, k) => k > bi && x.start < until && x.kind !== 'code' && x.kind !== 'rule' && x.lines.length > 0);
+    const body: Block[] = [];
+    for (let k = bi + 1; k < blocks.length && blocks[k].start < until; k++) {
+      const x = blocks[k];
+      if (x.kind !== 'code' && x.kind !== 'rule' && x.lines.length > 0) body.push(x);
+    }
     if (body.length === 0) continue;
     const cStart = body[0].lines[0].start;
     const lastLines = body[body.length - 1].lines;
     out.push({ cue, source, content: span(text, cStart, lastLines[lastLines.length - 1].end), kind: 'preamble' });
   }
+}
+
+/** Where the first block after `bi` that `is` starts, or `end`. */
+function nextBlockStart(blocks: Block[], bi: number, end: number, is: (b: Block) => boolean): number {
+  for (let k = bi + 1; k < blocks.length; k++) if (is(blocks[k])) return blocks[k].start;
+  return end;
 }
 
 const QUESTION_LABEL = /^(?:вопрос|question|q|корреспондент|журналист|reporter)$/i;
@@ -401,7 +415,10 @@ function turnClaims(ctx: SpeakerContext, entities: Entity[], out: Claim[]): void
     if (!m) continue;
     const label = m[1].replace(/[*_]/g, '').trim();
     if (QUESTION_LABEL.test(label)) continue;
-    const isPerson = entities.some((e) => e.type === 'person' && e.start >= line.start && e.end <= line.start + m[1].length);
+    let isPerson = false;
+    for (let k = firstStartingAt(entities, line.start); k < entities.length && entities[k].start < line.start + m[1].length && !isPerson; k++) {
+      isPerson = entities[k].type === 'person' && entities[k].end <= line.start + m[1].length;
+    }
     const allCaps = /^(?:MR|MS|MRS|DR)\.?\s+\p{Lu}[\p{Lu}-]+$/u.test(label) || /^\p{Lu}[\p{Lu}\s.-]{2,}$/u.test(label);
     if (!isPerson && !allCaps) continue;
     const colon = line.start + m[1].length;

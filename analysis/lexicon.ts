@@ -22,6 +22,8 @@ export interface Lexicon {
   cues: Set<string>;
   /** Multi-word attributing openers ("по словам", "according to"), lower-cased, longest first. */
   accordingTo: string[];
+  /** Matches where any `accordingTo` phrase occurs (lower-cased input): one test before looking for each. */
+  anyAccordingTo: RegExp;
   /** Personal pronoun → gender/number (m, f, p). */
   pronouns: Map<string, string>;
   speakerTitles: Set<string>;
@@ -45,10 +47,12 @@ export function lexicon(language: Language): Lexicon {
   if (!lex) {
     const d = dataOf(language === 'ru' ? ruSpeech : enSpeech) as SpeechData;
     const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+    const accordingTo = lower(d.accordingTo).sort((a, b) => b.length - a.length);
     lex = {
       language,
       cues: new Set(lower(d.cues.flatMap(expandForms))),
-      accordingTo: lower(d.accordingTo).sort((a, b) => b.length - a.length),
+      accordingTo,
+      anyAccordingTo: new RegExp(accordingTo.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u'),
       pronouns: new Map(Object.entries(d.pronouns)),
       speakerTitles: new Set(lower(d.speakerTitles)),
       skipBeforeCue: new Set(lower(d.skipBeforeCue)),

@@ -96,20 +96,3 @@ export function chunksOf(text: string): Array<[number, number]> {
   if (start < text.length) out.push([start, text.length]);
   return out;
 }
-
-/** Spans found chunk by chunk, each chunk's result memoised by its text (plus `salt`) and shifted into place. */
-export function byChunks<T extends { start: number; end: number }>(
-  text: string,
-  m: Memo<T[]>,
-  salt: string,
-  find: (chunk: string) => T[],
-  shift: (item: T, by: number) => T = (item, by) => ({ ...item, start: item.start + by, end: item.end + by }),
-): T[] {
-  const out: T[] = [];
-  for (const [s, e] of chunksOf(text)) {
-    const chunk = text.slice(s, e);
-    const found = m.get(salt + '\u0000' + chunk, () => find(chunk));
-    for (const item of found) out.push(shift(item, s));
-  }
-  return out;
-}

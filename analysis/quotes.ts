@@ -32,7 +32,28 @@ interface Opener {
 }
 
 const CLOSERS: Record<string, string> = { '«': '»', '„': '“”', '“': '”', '‘': '’', '"': '"', "'": "'", '‹': '›', '”': '”' };
-const QUOTE_CHARS = new Set(['«', '»', '„', '“', '”', '‘', '’', '"', "'", '‹', '›']);
+const QUOTE_MARK = /[«»„“”‘’"'‹›]/g;
+
+/**
+ * The quote marks of a text, asked for in increasing order: `from(i)` is the first mark at or after
+ * `i` (text.length if none). A search that ran past a line is remembered, so no stretch of the
+ * text is searched twice.
+ */
+class QuoteMarks {
+  private searchedFrom = Infinity;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  from(i: number): number {
+    if (this.searchedFrom <= i && this.found >= i) return this.found;
+    QUOTE_MARK.lastIndex = i;
+    const m = QUOTE_MARK.exec(this.text);
+    this.searchedFrom = i;
+    this.found = m ? m.index : this.text.length;
+    return this.found;
+  }
+}
 
 const isWs = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -44,6 +65,7 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
   const pairs: Array<{ open: Opener; close: number }> = [];
   let stack: Opener[] = [];
   let carried = 0;
+  const marks = new QuoteMarks(text);
   // The innermost open mark that `closerChars` can close, and closing it at `i`.
   const findOpen = (closerChars: string) => {
     for (let k = stack.length - 1; k >= 0; k--) if (CLOSERS[stack[k].ch]?.includes(closerChars)) return k;
@@ -69,9 +91,10 @@ function pairQuoteMarks(doc: DocumentModel): Array<{ open: Opener; close: number
       if (text[first] === stack[0].ch) skipContinuationAt = first;
     }
     for (const line of b.lines) {
-      for (let i = line.start; i < line.end; i++) {
+      // From quote mark to quote mark (a native search, not a look at every character).
+      for (let i = marks.from(line.start); i < line.end; i = marks.from(i + 1)) {
         const ch = text[i];
-        if (!QUOTE_CHARS.has(ch) || i === skipContinuationAt || isMasked(doc, i)) continue;
+        if (i === skipContinuationAt || isMasked(doc, i)) continue;
         const prev = i > line.start ? text[i - 1] : undefined;
         const next = i + 1 < line.end ? text[i + 1] : undefined;
         const left = !isWs(next) && isOpeningContext(prev); // can open
@@ -319,7 +342,7 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   // Short: a quotation only where its sentence reports speech.
   const [ss, se] = sentenceBounds(text, block.start, block.end, start, end, [[start, end]]);
   const around = [...tokenize(text, ss, start), ...tokenize(text, end, se)];
-  if (!around.some((w) => isCue(lex, w)) && !lex.accordingTo.some((a) => text.slice(ss, se).toLowerCase().includes(a))) return false;
+  if (!around.some((w) => isCue(lex, w)) && !lex.anyAccordingTo.test(text.slice(ss, se).toLowerCase())) return false;
   // Title case without a sentence (a name of a body, exercise, film): «Щит свободы» is a name only
   // when no cue governs it; here a cue does, so we keep it unless it is written like a title.
   if (words.length <= 3 && words.every((w) => isUpperStart(w.text)) && !/[.!?,]/.test(content)) return false;

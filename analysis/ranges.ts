@@ -61,18 +61,19 @@ export function overlapping(ranges: readonly Range[], lo: number, hi: number, so
  * quotes): sorted by start; the few long ones (over `long` characters) are kept apart, so a look-up
  * walks back only over spans that can still reach it.
  */
-export class SpanIndex {
-  private short: Range[];
-  private longOnes: Range[];
+export class SpanIndex<T extends Readonly<{ 0: number; 1: number }> = Range> {
+  private short: T[];
+  private longOnes: T[];
 
-  constructor(spans: readonly Range[], private readonly long = 2000) {
-    this.short = spans.filter(([s, e]) => e - s <= long).sort((x, y) => x[0] - y[0]);
-    this.longOnes = spans.filter(([s, e]) => e - s > long);
+  /** `spans` are [start, end, …] tuples; what else they carry comes back with them. */
+  constructor(spans: readonly T[], private readonly long = 2000) {
+    this.short = spans.filter((x) => x[1] - x[0] <= long).sort((x, y) => x[0] - y[0]);
+    this.longOnes = spans.filter((x) => x[1] - x[0] > long);
   }
 
   /** Every span overlapping [lo, hi), short ones first (by start), then long ones. */
-  overlapping(lo: number, hi: number): Range[] {
-    const out: Range[] = [];
+  overlapping(lo: number, hi: number): T[] {
+    const out: T[] = [];
     // The first short span starting at or after hi; before it, only spans starting after lo - long can reach lo.
     let a = 0;
     let b = this.short.length;

@@ -41,6 +41,8 @@ export interface SpeakerContext {
   bodies: Array<[number, number]>;
   /** The quotes' speakers once resolved, for the claims stage. */
   quoteSpeakers: Speaker[];
+  /** Whether the quote ranges' ends are sorted too (no nesting): overlap look-ups binary-search them. Built on first need. */
+  quotesFlat?: boolean;
   /** Linking keys of the last word of every person mention, built on first need. */
   surnameKeys?: Set<string>;
 }
@@ -59,9 +61,10 @@ export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: Qu
 
 const inRanges = inSortedRanges;
 
-/** The ranges that intersect [a, b), for scans bounded to one block. */
-function rangesWithin(ranges: Array<[number, number]>, a: number, b: number): Array<[number, number]> {
-  return overlapping(ranges, a, b, endsSorted(ranges));
+/** The quotes that intersect [a, b), for scans bounded to one block. */
+function quotesWithin(ctx: SpeakerContext, a: number, b: number): Array<[number, number]> {
+  ctx.quotesFlat ??= endsSorted(ctx.quoteRanges);
+  return overlapping(ctx.quoteRanges, a, b, ctx.quotesFlat);
 }
 
 /** Whether a person mention lies within [s, e). */
@@ -480,7 +483,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
     const subj = clauseSubject(ctx, start, conjCue, true);
     if (subj) return asSpeaker(ctx, subj, 'cue-before', span(doc.text, tokens[conjCue].start, tokens[conjCue].end), before);
   }
-  for (const phrase of lex.accordingTo) {
+  for (const phrase of lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
     const k = lower.lastIndexOf(phrase);
     if (k < 0) continue;
     const at = from + k + phrase.length;
@@ -505,20 +508,20 @@ export function resolveSpeakers(ctx: SpeakerContext, quotes: QuoteCandidate[]): 
     }
     if (!sp && q.interruption) sp = fromTail(ctx, q.interruption[0], q.interruption[1], q.start);
     if (!sp) {
-      const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, rangesWithin(ctx.quoteRanges, eb.start, eb.end));
+      const [, se] = sentenceBounds(text, eb.start, eb.end, q.end, q.end, quotesWithin(ctx, eb.start, eb.end));
       const tailEnd = nextQuoteStart(quotes, qi, se);
       const closesSentence = /[.!?…]\s*$/.test(text.slice(q.start, q.end).replace(/(?<![»”’"'\s])[»”’"'\s]+$/, '').slice(-2)) && !/^\s*[,—–-]/.test(text.slice(q.end, q.end + 3));
       if (!closesSentence) sp = fromTail(ctx, q.end, tailEnd, q.start);
     }
     if (!sp) {
-      const [ss] = sentenceBounds(text, b.start, b.end, q.start, q.start, rangesWithin(ctx.quoteRanges, b.start, b.end));
+      const [ss] = sentenceBounds(text, b.start, b.end, q.start, q.start, quotesWithin(ctx, b.start, b.end));
       sp = fromHead(ctx, ss, q.start, q.start);
     }
     if (!sp && q.start === b.lines[0]?.start) {
       // "Foreign Secretary Yvette Cooper said:" ending the paragraph before.
       const prev = blocks[q.block - 1];
       if (prev && prev.kind !== 'heading' && /:\s*$/.test(text.slice(prev.start, prev.end))) {
-        const [ss] = sentenceBounds(text, prev.start, prev.end, prev.end, prev.end, rangesWithin(ctx.quoteRanges, prev.start, prev.end));
+        const [ss] = sentenceBounds(text, prev.start, prev.end, prev.end, prev.end, quotesWithin(ctx, prev.start, prev.end));
         const h = fromHead(ctx, ss, prev.end, q.start);
         if (h) sp = { ...h, via: h.via === 'pronoun' ? 'pronoun' : 'preceding-colon' };
       }

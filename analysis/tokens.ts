@@ -2,7 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
-import { memo } from './memo.ts';
+import { memo, chunksOf } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -12,7 +12,9 @@ export interface Token {
 }
 
 // A word: letters/digits, joined by inner hyphens, apostrophes or dots (С.В.Лавров, al-Rashidi,
-// China’s, U.S.); a single capital followed by a dot is an initial and keeps its dot.
+// China’s, U.S.); a single capital followed by a dot is an initial and keeps its dot. This is the
+// definition; `wordEnd` reads the same words faster from a table of character classes, and words
+// with astral characters are left to this expression.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
 
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
@@ -42,16 +44,76 @@ function scan(text: string, start: number, end: number, found: (start: number, e
       i++;
       continue;
     }
-    WORD.lastIndex = i;
-    const m = WORD.exec(text);
-    if (!m || m.index !== i) {
+    let e = isSurrogate(c) ? -1 : charClass(c) & (LETTER | NUMBER) ? wordEnd(text, i) : i;
+    if (e < 0) {
+      // Astral characters: the regular expression, which reads code points.
+      WORD.lastIndex = i;
+      const m = WORD.exec(text);
+      e = m && m.index === i ? i + m[0].length : i;
+    }
+    if (e === i) {
       i++;
       continue;
     }
-    const e = Math.min(i + m[0].length, end);
+    e = Math.min(e, end);
     if (!found(i, e)) return;
     i = e;
   }
+}
+
+// Character classes of BMP code units, filled in on first sight from the Unicode property escapes.
+const LETTER = 1;
+const NUMBER = 2;
+const MARK = 4;
+const UPPER = 8;
+const KNOWN = 0x80;
+const classes = new Uint8Array(0x10000);
+
+function charClass(c: number): number {
+  let v = classes[c];
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    v = KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{M}/u.test(ch) ? MARK : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
+    classes[c] = v;
+  }
+  return v;
+}
+
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/**
+ * Where the word starting at `i` (a letter or digit) ends, as WORD would match it; -1 if it meets a
+ * surrogate (then WORD itself decides). Letters, marks and digits, joined by one inner hyphen,
+ * apostrophe or dot before a letter or digit; a final dot after a capital that stands alone (an
+ * initial: "С.", "U.S.").
+ */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  for (;;) {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isSurrogate(c)) return -1;
+      if (!(charClass(c) & (LETTER | MARK | NUMBER))) break;
+      j++;
+    }
+    if (j + 1 >= n) break;
+    const c = text.charCodeAt(j);
+    if (c !== 0x2d && c !== 0x2010 && c !== 0x27 && c !== 0x2019 && c !== 0x2e) break;
+    const d = text.charCodeAt(j + 1);
+    if (isSurrogate(d)) return -1;
+    if (!(charClass(d) & (LETTER | NUMBER))) break;
+    j += 2;
+  }
+  if (j < n && text.charCodeAt(j) === 0x2e && charClass(text.charCodeAt(j - 1)) & UPPER) {
+    if (j - 1 === 0) return j + 1;
+    const b = text.charCodeAt(j - 2);
+    if (isSurrogate(b)) return -1;
+    if (!(charClass(b) & LETTER)) return j + 1;
+  }
+  return j;
 }
 
 const chunkTokens = memo<Token[]>();
@@ -59,6 +121,30 @@ const chunkTokens = memo<Token[]>();
 /** The tokens of a paragraph (a chunk between blank lines), offsets relative to it, kept by its text. */
 export function tokenizeChunk(chunk: string): Token[] {
   return chunkTokens.get(chunk, () => tokenize(chunk));
+}
+
+/** A paragraph (chunk between blank lines) of a text: where it is, its text, its tokens relative to `start`. */
+export interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+/**
+ * A text's paragraphs with their tokens, and all tokens in text offsets: the one tokenisation the
+ * stages share (each paragraph's tokens come from the memo, so an edit re-tokenises one paragraph).
+ */
+export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: Token[] } {
+  const paragraphs: Paragraph[] = [];
+  const tokens: Token[] = [];
+  for (const [s, e] of chunksOf(text)) {
+    const chunk = text.slice(s, e);
+    const local = tokenizeChunk(chunk);
+    paragraphs.push({ start: s, end: e, text: chunk, tokens: local });
+    for (const t of local) tokens.push({ start: t.start + s, end: t.end + s, text: t.text, lower: t.lower });
+  }
+  return { paragraphs, tokens };
 }
 
 export function isUpperStart(s: string): boolean {

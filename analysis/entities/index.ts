@@ -2,14 +2,14 @@
 // people/organisations found by pattern, merged into one flat, longest-span list and linked:
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
 import type { Alias, Entity, EntityType, KnownSurname, Language } from '../types.ts';
-import { tokenize, tokenizeChunk, isUpperStart, type Token } from '../tokens.ts';
+import { tokenize, tokenizeParagraphs, isUpperStart, type Paragraph, type Token } from '../tokens.ts';
 import type { Range } from '../ranges.ts';
 import { findGazetteerMentions, type GazMention } from './gazetteer.ts';
 import { findDates } from './dates.ts';
 import { findPatternMentions, type PatternMention } from './patterns.ts';
 import { ruKey, enKey } from '../morphology.ts';
 import { findAliases } from './aliases.ts';
-import { byChunks, chunksOf, memo } from '../memo.ts';
+import { memo } from '../memo.ts';
 import { people, type KnownPerson, type PeopleData } from './people.ts';
 
 interface Candidate {
@@ -32,13 +32,23 @@ export interface EntityResult {
   titles: Map<string, string[]>;
 }
 
-export function findEntities(text: string, language: Language, tokens: Token[] = tokenize(text), knownPersons: KnownSurname[] = []): EntityResult {
+export function findEntities(
+  text: string,
+  language: Language,
+  tokens?: Token[],
+  knownPersons: KnownSurname[] = [],
+  paragraphs?: Paragraph[],
+): EntityResult {
+  if (!tokens || !paragraphs) ({ tokens, paragraphs } = tokenizeParagraphs(text));
   const key = language === 'ru' ? ruKey : enKey;
   const cands: Candidate[] = [];
-  for (const g of byChunks(text, gazetteerMemo, language, (chunk) => findGazetteerMentions(chunk, language))) cands.push({ ...g, rank: 0 });
+  for (const p of paragraphs) {
+    const found = gazetteerMemo.get(language + '\u0000' + p.text, () => findGazetteerMentions(p.text, language));
+    for (const g of found) cands.push({ start: g.start + p.start, end: g.end + p.start, type: g.type, id: g.id, canonical: g.canonical, official: g.official, rank: 0 });
+  }
   for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
   const taken: Range[] = mergeRanges(cands.map((c) => [c.start, c.end] as Range));
-  for (const p of patternMentions(text, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
+  for (const p of patternMentions(paragraphs, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
 
   // Flat, longest span: longer wins; at equal extent the list beats the pattern.
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
@@ -148,17 +158,16 @@ const patternMemo = memo<PatternMention[]>();
  * Pattern mentions paragraph by paragraph: a paragraph's result depends on its text and on which
  * of its words the gazetteer and the dates took, so both make the memo key.
  */
-export function patternMentions(text: string, language: Language, taken: Range[]): PatternMention[] {
+export function patternMentions(paragraphs: Paragraph[], language: Language, taken: Range[]): PatternMention[] {
   const out: PatternMention[] = [];
   let ki = 0;
-  for (const [s, e] of chunksOf(text)) {
+  for (const { start: s, end: e, text: chunk, tokens } of paragraphs) {
     while (ki < taken.length && taken[ki][1] <= s) ki++;
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
     const localTaken = taken.slice(ki, kj).map(([a, b]): Range => [a - s, b - s]);
-    const chunk = text.slice(s, e);
     const key = `${language}\u0000${localTaken.join(';')}\u0000${chunk}`;
-    const found = patternMemo.get(key, () => findPatternMentions(chunk, language, localTaken, tokenizeChunk(chunk)));
+    const found = patternMemo.get(key, () => findPatternMentions(chunk, language, localTaken, tokens));
     for (const p of found) out.push({ ...p, start: p.start + s, end: p.end + s, ...(p.expands !== undefined ? { expands: p.expands + s } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
   }
   return out;

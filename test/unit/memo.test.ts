@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clearMemos, memoStats, detectLanguage } from '../../analysis/index.ts';
 import { textsUnder } from '../helpers/analysis.ts';
-import { byChunks, chunksOf, Memo } from '../../analysis/memo.ts';
-import { tokenize, type Token } from '../../analysis/tokens.ts';
+import { chunksOf } from '../../analysis/memo.ts';
+import { tokenize, tokenizeParagraphs } from '../../analysis/tokens.ts';
 import { findGazetteerMentions, type GazMention } from '../../analysis/entities/gazetteer.ts';
 import { findEntities } from '../../analysis/entities/index.ts';
 
@@ -29,14 +29,15 @@ test('chunks split at blank lines and cover every non-blank character', () => {
 
 test('tokens paragraph by paragraph equal tokens of the whole text', () => {
   for (const { name, text } of ALL) {
-    assert.deepEqual(byChunks(text, new Memo<Token[]>(), '', (c) => tokenize(c)), tokenize(text), name);
+    assert.deepEqual(tokenizeParagraphs(text).tokens, tokenize(text), name);
   }
 });
 
 test('gazetteer mentions paragraph by paragraph equal those of the whole text', () => {
   for (const { name, text } of ALL) {
     const lang = detectLanguage(text);
-    assert.deepEqual(byChunks(text, new Memo<GazMention[]>(), lang, (c) => findGazetteerMentions(c, lang)), findGazetteerMentions(text, lang), name);
+    const byParagraph = tokenizeParagraphs(text).paragraphs.flatMap((p) => findGazetteerMentions(p.text, lang).map((g): GazMention => ({ ...g, start: g.start + p.start, end: g.end + p.start })));
+    assert.deepEqual(byParagraph, findGazetteerMentions(text, lang), name);
   }
 });
 
@@ -100,6 +101,6 @@ test('pattern mentions paragraph by paragraph equal those of the whole text', as
       else taken.push([r[0], r[1]]);
     }
     const tokens = tokenize(text);
-    assert.deepEqual(patternMentions(text, lang, taken), findPatternMentions(text, lang, taken, tokens), name);
+    assert.deepEqual(patternMentions(tokenizeParagraphs(text).paragraphs, lang, taken), findPatternMentions(text, lang, taken, tokens), name);
   }
 });

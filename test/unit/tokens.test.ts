@@ -1,0 +1,76 @@
+// The tokenizer reads words from a table of character classes; its definition is one regular
+// expression (kept here as the reference). Both must find the same words on every text, on strings
+// built to hit the edge cases (initials, inner punctuation, marks, astral letters, text ends), and
+// within sub-ranges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize, countTokens } from '../../analysis/tokens.ts';
+import { textsUnder } from '../helpers/analysis.ts';
+
+const REFERENCE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
+
+/** Words as the reference expression finds them, tried at every position a word may start. */
+function reference(text: string, start = 0, end = text.length): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = start;
+  while (i < end) {
+    REFERENCE.lastIndex = i;
+    const m = REFERENCE.exec(text);
+    if (!m || m.index !== i) {
+      i++;
+      continue;
+    }
+    const e = Math.min(i + m[0].length, end);
+    out.push([i, e]);
+    i = e;
+  }
+  return out;
+}
+
+const spans = (text: string, start?: number, end?: number) => tokenize(text, start, end).map((t): [number, number] => [t.start, t.end]);
+
+test('tokens equal the reference expression on every corpus, fixture and sample text', () => {
+  for (const { name, text } of textsUnder('../shared/corpus', 'test/fixtures', 'samples')) {
+    assert.deepEqual(spans(text), reference(text), name);
+  }
+});
+
+test('tokens on hand-picked edge cases', () => {
+  const cases: Array<[string, string[]]> = [
+    ['С.В.Лавров заявил', ['С.В.Лавров', 'заявил']],
+    ['A. Guterres said', ['A.', 'Guterres', 'said']],
+    ['the U.S. and U.K. said', ['the', 'U.S.', 'and', 'U.K.', 'said']],
+    ['al-Rashidi, China’s envoy', ['al-Rashidi', 'China’s', 'envoy']],
+    ['Ab. Cd.', ['Ab', 'Cd']],
+    ['5B. x', ['5B.', 'x']],
+    ['A.', ['A.']],
+    ['word-', ['word']],
+    ['e\u0301te\u0301 café', ['e\u0301te\u0301', 'café']],
+    ['\u0301abc', ['abc']],
+    ['𝐀𝐁 x𝐀y 𝐀. z', ['𝐀𝐁', 'x𝐀y', '𝐀.', 'z']],
+    ['٣٤ ١٢', ['٣٤', '١٢']],
+  ];
+  for (const [text, words] of cases) {
+    assert.deepEqual(tokenize(text).map((t) => t.text), words, text);
+    assert.deepEqual(spans(text), reference(text), text);
+  }
+});
+
+test('tokens equal the reference on generated strings, whole and within sub-ranges', () => {
+  const alphabet = [...'aZяЖ09 .-‐\'’,«»\n\t', 'É', 'ё', '\u0301', '\u00a0', '𝐀', '𝐚', '\ud835', '\udc00', '٣', 'ǅ', 'ß', 'ﬁ', 'İ'];
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const len = 1 + Math.floor(rnd() * 24);
+    for (let k = 0; k < len; k++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+    assert.deepEqual(spans(text), reference(text), JSON.stringify(text));
+    const a = Math.floor(rnd() * text.length);
+    const b = a + Math.floor(rnd() * (text.length - a + 1));
+    assert.deepEqual(spans(text, a, b), reference(text, a, b), `${JSON.stringify(text)} [${a}, ${b})`);
+    assert.equal(countTokens(text, 1e9, a, b), reference(text, a, b).length);
+  }
+});
