@@ -30,15 +30,24 @@ interface Entry {
   re: RegExp;
 }
 
+/** A fragment that may begin with anything: found by one search of the whole input, not a try at every word. */
+interface Searched {
+  index: number;
+  search: RegExp;
+}
+
 export class FragmentSet {
   private readonly size: number;
   /** Fragments by their first two characters (char codes), for those with a literal prefix of two or more. */
   private readonly byPair = new Map<number, Entry[]>();
   /** Fragments by their possible first characters. */
   private readonly byChar = new Map<number, Entry[]>();
-  private readonly anywhere: Entry[] = [];
-  /** Results by sentence: a sentence an edit did not touch is not scanned again. */
+  private readonly anywhere: Searched[] = [];
+  /** Char codes some pair or char entry begins with: the only positions worth a look-up. */
+  private readonly begins = new Uint8Array(0x10000);
+  /** Results by sentence (of `all`, and of `first`): a sentence an edit did not touch is not scanned again. */
   private readonly memo = memo<FragmentHit[]>();
+  private readonly firstMemo = memo<FragmentHit[]>();
 
   /**
    * `fragments` are regular-expression sources, matched case-insensitively (flags "iu") at word
@@ -50,12 +59,18 @@ export class FragmentSet {
       const re = new RegExp(`(?<![\\p{L}\\d])(?:${f})`, 'iuy');
       const prefix = literalPrefix(f).toLowerCase();
       const entry: Entry = { index, prefix, literal: prefix.length > 0 && prefix.length === f.length, re };
-      if (prefix.length >= 2) return push(this.byPair, prefix.charCodeAt(0) * 65536 + prefix.charCodeAt(1), entry);
+      if (prefix.length >= 2) {
+        this.begins[prefix.charCodeAt(0)] = 1;
+        return push(this.byPair, prefix.charCodeAt(0) * 65536 + prefix.charCodeAt(1), entry);
+      }
       const first = firstChars(f);
-      if (first.any || first.nullable) return void this.anywhere.push(entry);
+      if (first.any || first.nullable) return void this.anywhere.push({ index, search: new RegExp(re.source, 'giu') });
       const keys = new Set<number>();
       for (const c of first.chars) for (const k of [c, c.toLowerCase(), c.toUpperCase()]) keys.add(k.charCodeAt(0));
-      for (const k of keys) push(this.byChar, k, entry);
+      for (const k of keys) {
+        this.begins[k] = 1;
+        push(this.byChar, k, entry);
+      }
     });
   }
 
@@ -64,28 +79,43 @@ export class FragmentSet {
     return this.memo.get(s, () => this.scan(s, false));
   }
 
-  /** With `leftmost`, stops after the first position where anything matches. */
+  /**
+   * Each fragment's leftmost match; with `leftmost`, the word starts are tried only up to the first
+   * position where anything matches (later hits may remain: `first` picks the leftmost). Fragments that may begin with anything are searched for (the wrapper's
+   * look-behind makes a search find only word starts); the others are tried at the word starts
+   * whose first characters they can begin with.
+   */
   private scan(s: string, leftmost: boolean): FragmentHit[] {
     const found = new Map<number, FragmentHit>();
-    for (let p = 0; p < s.length && found.size < this.size && !(leftmost && found.size > 0); p++) {
+    // The leftmost of the searched ones bounds a leftmost scan.
+    let limit = s.length + 1;
+    const searched: FragmentHit[] = [];
+    for (const e of this.anywhere) {
+      e.search.lastIndex = 0;
+      const m = e.search.exec(s);
+      if (!m) continue;
+      searched.push({ index: e.index, at: m.index, text: m[0] });
+      if (m.index < limit) limit = m.index;
+    }
+    const wanted = this.size - this.anywhere.length;
+    for (let p = 0; p < s.length && found.size < wanted && !(leftmost && (found.size > 0 || p > limit)); p++) {
+      const code = s.charCodeAt(p);
+      if (!this.begins[code]) continue;
       const prev = p > 0 ? s.charCodeAt(p - 1) : -1;
       if (prev >= 0 && isLetterOrDigit(s, p - 1, prev)) continue;
-      const code = s.charCodeAt(p);
       // Never inside a surrogate pair: a scan advances by code points.
       if (prev >= 0xd800 && prev <= 0xdbff && isLowSurrogate(code)) continue;
       this.tryAt(s, p, this.byPair.get(code * 65536 + s.charCodeAt(p + 1)), found);
       this.tryAt(s, p, this.byChar.get(code), found);
-      this.tryAt(s, p, this.anywhere, found);
     }
-    // A fragment that can match empty may match at the very end.
-    if (found.size < this.size && !(leftmost && found.size > 0)) this.tryAt(s, s.length, this.anywhere, found);
+    for (const h of searched) found.set(h.index, h);
     return [...found.values()].sort((a, b) => a.index - b.index);
   }
 
   /** The leftmost match of any fragment (ties go to the earlier fragment), or null. */
   first(s: string): FragmentHit | null {
     // (The scan stops at the first position with a match: every fragment matching there is found.)
-    const hits = this.memo.get('\u0001' + s, () => this.scan(s, true));
+    const hits = this.firstMemo.get(s, () => this.scan(s, true));
     let best: FragmentHit | null = null;
     for (const h of hits) if (!best || h.at < best.at) best = h;
     return best;

@@ -35,12 +35,26 @@ export class Memo<V> {
     const v = compute();
     this.map.set(key, v);
     this.chars += key.length;
+    this.evict();
+    return v;
+  }
+
+  private evict(): void {
     while (this.chars > this.capacity && this.map.size > 1) {
       const oldest = this.map.keys().next().value!;
       this.map.delete(oldest);
       this.chars -= oldest.length;
     }
-    return v;
+  }
+
+  /** Replaces what is kept for `key` (a value that depends on more than the key went stale). */
+  set(key: string, value: V): void {
+    const had = this.map.has(key);
+    this.map.set(key, value);
+    if (!had) {
+      this.chars += key.length;
+      this.evict();
+    }
   }
 
   clear(): void {

@@ -123,7 +123,7 @@ function genderOf(ctx: SpeakerContext, run: Token[], next: number): Gender {
   // which the verb after it shows; a female given name is evidence in any case.)
   // A given name, in any case (Марии → Мария), tells the gender through lvovich.
   const given = run.length >= 2 ? people('ru').firstNameByKey.get(linkKey(run[0].text, 'ru')) : undefined;
-  const g = given ? getFirstnameGender(given) : null;
+  const g = given ? givenNameGender(given) : null;
   if (g === 'female' || /(?:ская|цкая)$/.test(run[run.length - 1].lower)) return 'f';
   if (g === 'male') return 'm';
   const v = verbGender(ctx, next);
@@ -131,6 +131,15 @@ function genderOf(ctx: SpeakerContext, run: Token[], next: number): Gender {
   if (/(?:ова|ева|ёва|ина|ына)$/.test(run[run.length - 1].lower) && run.length === 1) return 'f';
   if (/(?:ов|ев|ёв|ин|ын|ский|цкий)$/.test(run[run.length - 1].lower)) return 'm';
   return '?';
+}
+
+// lvovich's answer per given name: it runs rule sets on every call, and a text names the same people again and again.
+const genderByGivenName = new Map<string, ReturnType<typeof getFirstnameGender>>();
+
+function givenNameGender(name: string): ReturnType<typeof getFirstnameGender> {
+  let g = genderByGivenName.get(name);
+  if (g === undefined) genderByGivenName.set(name, (g = getFirstnameGender(name)));
+  return g;
 }
 
 /** The gender a Russian past-tense verb at token `k` (after an optional adverb or two) agrees with. */

@@ -148,6 +148,10 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
 }
 
 export function isUpperStart(s: string): boolean {
+  const code = s.charCodeAt(0);
+  // Latin and Cyrillic letters by range; anything else by its case mappings.
+  if (code < 128) return code >= 65 && code <= 90;
+  if (code >= 0x400 && code <= 0x45f) return code < 0x430;
   const c = s.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -170,7 +174,7 @@ function isSentenceEndAt(text: string, i: number): boolean {
   if (c === '!' || c === '?' || c === '…') return true;
   // ".": not after an initial, an abbreviation or a number followed by a lower-case word.
   let j = i - 1;
-  while (j >= 0 && /[\p{L}.]/u.test(text[j])) j--;
+  while (j >= 0 && (text.charCodeAt(j) === 0x2e || charClass(text.charCodeAt(j)) & LETTER)) j--;
   const word = text.slice(j + 1, i).toLowerCase();
   if (word.length === 1 && isUpperStart(text[j + 1] ?? '')) return false; // initial: С. Лавров, A. Guterres
   if (ABBREVIATIONS.has(word)) return false;
@@ -186,9 +190,8 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
   const inSkip = (i: number) => skip.some(([s, e]) => i >= s && i < e);
   let start = lo;
   for (let i = from - 1; i >= lo; i--) {
-    if (inSkip(i)) continue;
-    const c = text[i];
-    if ((c === '.' || c === '!' || c === '?' || c === '…') && isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
+    if (!isTerminator(text.charCodeAt(i)) || inSkip(i)) continue;
+    if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       start = i + 1;
       while (start < from && /[»”’"')\]]/.test(text[start])) start++;
       break;
@@ -197,9 +200,8 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
   while (start < from && /\s/.test(text[start])) start++;
   let end = hi;
   for (let i = to; i < hi; i++) {
-    if (inSkip(i)) continue;
-    const c = text[i];
-    if ((c === '.' || c === '!' || c === '?' || c === '…') && isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
+    if (!isTerminator(text.charCodeAt(i)) || inSkip(i)) continue;
+    if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       // Closing quote marks and brackets right after the full stop belong to the sentence.
       end = i + 1;
       while (end < hi && /[»”’"')\]]/.test(text[end])) end++;
@@ -207,6 +209,11 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
     }
   }
   return [start, end];
+}
+
+/** . ! ? … */
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
 }
 
 function isBoundaryAfter(text: string, i: number, hi: number): boolean {

@@ -538,10 +538,10 @@ function chronoFor(language: Lang): chronoEn.Chrono {
 }
 
 // chrono is the costliest step per window; a window's parse is kept by its exact text.
-const chronoMemo = memo<ChronoResult[]>();
+const chronoMemo = { ru: memo<ChronoResult[]>(), en: memo<ChronoResult[]>() };
 
 function runChrono(language: Lang, input: string): ChronoResult[] {
-  return chronoMemo.get(language + input, () => {
+  return chronoMemo[language].get(input, () => {
     try {
       return chronoFor(language).parse(input, REFERENCE, { forwardDate: false });
     } catch {

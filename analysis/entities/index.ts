@@ -43,7 +43,7 @@ export function findEntities(
   const key = language === 'ru' ? ruKey : enKey;
   const cands: Candidate[] = [];
   for (const p of paragraphs) {
-    const found = gazetteerMemo.get(language + '\u0000' + p.text, () => findGazetteerMentions(p.text, language));
+    const found = gazetteerMemo[language].get(p.text, () => findGazetteerMentions(p.text, language));
     for (const g of found) cands.push({ start: g.start + p.start, end: g.end + p.start, type: g.type, id: g.id, canonical: g.canonical, official: g.official, rank: 0 });
   }
   for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
@@ -151,8 +151,11 @@ export function findEntities(
   return { entities, aliases: findAliases(text, language, tokens, entities), titles };
 }
 
-const gazetteerMemo = memo<GazMention[]>();
-const patternMemo = memo<PatternMention[]>();
+// Kept by the paragraph's text itself (per language), so every memo hashes the same string object:
+// its hash is computed once.
+const gazetteerMemo = { ru: memo<GazMention[]>(), en: memo<GazMention[]>() };
+/** Pattern mentions depend on what the gazetteer and dates took too: kept with that, and recomputed when it differs. */
+const patternMemo = { ru: memo<{ taken: string; found: PatternMention[] }>(), en: memo<{ taken: string; found: PatternMention[] }>() };
 
 /**
  * Pattern mentions paragraph by paragraph: a paragraph's result depends on its text and on which
@@ -166,8 +169,11 @@ export function patternMentions(paragraphs: Paragraph[], language: Language, tak
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
     const localTaken = taken.slice(ki, kj).map(([a, b]): Range => [a - s, b - s]);
-    const key = `${language}\u0000${localTaken.join(';')}\u0000${chunk}`;
-    const found = patternMemo.get(key, () => findPatternMentions(chunk, language, localTaken, tokens));
+    const takenKey = localTaken.join(';');
+    const compute = () => ({ taken: takenKey, found: findPatternMentions(chunk, language, localTaken, tokens) });
+    let kept = patternMemo[language].get(chunk, compute);
+    if (kept.taken !== takenKey) patternMemo[language].set(chunk, (kept = compute()));
+    const found = kept.found;
     for (const p of found) out.push({ ...p, start: p.start + s, end: p.end + s, ...(p.expands !== undefined ? { expands: p.expands + s } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
   }
   return out;

@@ -4,7 +4,7 @@
 // within sub-ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, countTokens } from '../../analysis/tokens.ts';
+import { tokenize, countTokens, isUpperStart } from '../../analysis/tokens.ts';
 import { textsUnder } from '../helpers/analysis.ts';
 
 const REFERENCE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
@@ -73,4 +73,12 @@ test('tokens equal the reference on generated strings, whole and within sub-rang
     assert.deepEqual(spans(text, a, b), reference(text, a, b), `${JSON.stringify(text)} [${a}, ${b})`);
     assert.equal(countTokens(text, 1e9, a, b), reference(text, a, b).length);
   }
+});
+
+test('isUpperStart agrees with the case mappings for every BMP character', () => {
+  for (let code = 0; code < 0x10000; code++) {
+    const c = String.fromCharCode(code);
+    assert.equal(isUpperStart(c + 'x'), c !== c.toLowerCase() && c === c.toUpperCase(), `U+${code.toString(16)}`);
+  }
+  assert.equal(isUpperStart(''), false);
 });
