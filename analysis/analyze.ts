@@ -8,9 +8,14 @@ import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
 import { findAssertions } from './assertions.ts';
 import { tokenizeParagraphs } from './tokens.ts';
+import { MEMO_CHARS, withoutMemos } from './memo.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return text.length > MEMO_CHARS ? withoutMemos(() => analyzeText(text, options)) : analyzeText(text, options);
+}
+
+function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const language = !options.language || options.language === 'auto' ? detectLanguage(text) : options.language;
   const lex = lexicon(language);
   const doc = buildDocument(text, options.markdown);

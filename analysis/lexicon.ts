@@ -29,7 +29,8 @@ export interface Lexicon {
   speakerTitles: Set<string>;
   skipBeforeCue: Set<string>;
   nameContext: Set<string>;
-  scareMarkers: string[];
+  /** Matches text ending with a scare marker ("так называемый", "so-called"), or with one and a space. */
+  scareMarkerEnd: RegExp;
   clauseStarts: Set<string>;
 }
 
@@ -48,16 +49,18 @@ export function lexicon(language: Language): Lexicon {
     const d = dataOf(language === 'ru' ? ruSpeech : enSpeech) as SpeechData;
     const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
     const accordingTo = lower(d.accordingTo).sort((a, b) => b.length - a.length);
+    const scareMarkers = lower(d.scareMarkers).sort((a, b) => b.length - a.length);
+    const anyOf = (xs: string[]) => xs.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     lex = {
       language,
       cues: new Set(lower(d.cues.flatMap(expandForms))),
       accordingTo,
-      anyAccordingTo: new RegExp(accordingTo.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u'),
+      anyAccordingTo: new RegExp(anyOf(accordingTo), 'u'),
       pronouns: new Map(Object.entries(d.pronouns)),
       speakerTitles: new Set(lower(d.speakerTitles)),
       skipBeforeCue: new Set(lower(d.skipBeforeCue)),
       nameContext: new Set(lower(d.nameContext)),
-      scareMarkers: lower(d.scareMarkers).sort((a, b) => b.length - a.length),
+      scareMarkerEnd: new RegExp(`(?:${anyOf(scareMarkers)}) ?$`, 'u'),
       clauseStarts: new Set(lower(d.clauseStarts)),
     };
     cache.set(language, lex);

@@ -9,10 +9,16 @@
 // line (a name, a quote mark pairing or a sentence never spans one for these stages), which
 // test/unit/memo.test.ts checks against whole-text runs on every corpus and fixture text.
 
+/** What a memo keeps by default, in characters of input: a few long documents' worth. */
+export const MEMO_CHARS = 300_000;
+
+/** While set, memos neither look up nor keep anything (see `withoutMemos`). */
+let bypass = false;
+
 /**
  * A bounded map from exact input text to a computed value; the least recently used entries go
- * first. Bounded by the total length of the inputs it keeps (by default 300,000 characters: a few
- * long documents' worth), so a huge document does not leave its whole analysis behind in memory.
+ * first. Bounded by the total length of the inputs it keeps (MEMO_CHARS by default), so a huge
+ * document does not leave its whole analysis behind in memory.
  */
 export class Memo<V> {
   private map = new Map<string, V>();
@@ -20,9 +26,10 @@ export class Memo<V> {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 300_000) {}
+  constructor(private readonly capacity = MEMO_CHARS) {}
 
   get(key: string, compute: () => V): V {
+    if (bypass) return compute();
     const hit = this.map.get(key);
     if (hit !== undefined) {
       this.hits++;
@@ -66,6 +73,21 @@ export class Memo<V> {
 
   get size(): number {
     return this.map.size;
+  }
+}
+
+/**
+ * Runs `f` with every memo off. For a text longer than a memo keeps, memos only cost: its
+ * paragraphs, read in order, evict each other before the next analysis asks again (and the
+ * paragraphs a small edit window needs would be flushed out).
+ */
+export function withoutMemos<R>(f: () => R): R {
+  const was = bypass;
+  bypass = true;
+  try {
+    return f();
+  } finally {
+    bypass = was;
   }
 }
 

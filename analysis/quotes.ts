@@ -307,7 +307,7 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   if (/^[\s\d+\-–/.,:x×]*$/.test(content)) return false; // "3+3", "2+2", "5/5"
   // Scare markers right before: so-called "…", так называемого «…».
   const before = text.slice(Math.max(block.start, start - 30), start).toLowerCase().replace(/\s+/g, ' ');
-  if (lex.scareMarkers.some((m) => before.endsWith(m + ' ') || before.endsWith(m))) return false;
+  if (lex.scareMarkerEnd.test(before)) return false;
   // Reproduced speech ends with its own punctuation inside the marks: «Убирайтесь домой!»,
   // «Работа будет продолжена», — сказал он; “a turning point.”
   const after = text.slice(end, Math.min(block.end, end + 40));

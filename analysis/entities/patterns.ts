@@ -96,7 +96,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (isTaken(t)) continue;
+    if (cannotStartName(t.text) || isTaken(t)) continue;
     // --- Russian organisations: [Adj…] Head [genitive chain] — Постоянного совета ОБСЕ.
     if (language === 'ru' && isUpperStart(t.text) && !ACRONYM.test(t.text)) {
       const org = ruOrganization(text, tokens, i, d, taken);
@@ -183,6 +183,16 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
 }
 
 const POSSESSIVE = /[’']s$/;
+
+/**
+ * Most words: lower-case Latin or Cyrillic, or a digit first. Nothing below starts at one (names,
+ * acronyms and organisations start with a capital), except al-/el- before a capital (al-Rashidi).
+ */
+function cannotStartName(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return !((c === 0x61 || c === 0x65) && w.charCodeAt(1) === 0x6c && w.charCodeAt(2) === 0x2d);
+  return (c >= 0x430 && c <= 0x45f) || (c >= 0x30 && c <= 0x39);
+}
 
 /**
  * A person from one part of a capitalised run: titles and acronyms off the front; then initials +

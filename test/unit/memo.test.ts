@@ -104,3 +104,26 @@ test('pattern mentions paragraph by paragraph equal those of the whole text', as
     assert.deepEqual(patternMentions(tokenizeParagraphs(text).paragraphs, lang, taken), findPatternMentions(text, lang, taken, tokens), name);
   }
 });
+
+test('a text longer than the memos keep is analysed without them, and the memos keep what they had', async () => {
+  const { MEMO_CHARS } = await import('../../analysis/memo.ts');
+  const small = ALL[0].text;
+  clearMemos();
+  analyze(small);
+  const before = memoStats();
+  assert.ok(before.entries > 0);
+  // Distinct paragraphs (numbered), so nothing in the long text repeats.
+  const parts: string[] = [];
+  for (let n = 0, len = 0; len <= MEMO_CHARS; n++) {
+    const p = `${ALL[n % ALL.length].text}\n\nParagraph ${n}.`;
+    parts.push(p);
+    len += p.length + 2;
+  }
+  const long = parts.join('\n\n');
+  const first = analyze(long);
+  assert.deepEqual(memoStats(), before, 'the long text neither looked up nor added anything');
+  // The small text's paragraphs are still there: its next analysis is served from them.
+  analyze(small);
+  assert.ok(memoStats().hits > before.hits);
+  assert.deepEqual(analyze(long), first);
+});
