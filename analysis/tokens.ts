@@ -116,14 +116,10 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
-const chunkTokens = memo<Token[]>();
+/** A paragraph's tokens in text offsets, and where the paragraph started then. */
+const chunkTokens = memo<{ base: number; tokens: Token[] }>();
 
-/** The tokens of a paragraph (a chunk between blank lines), offsets relative to it, kept by its text. */
-export function tokenizeChunk(chunk: string): Token[] {
-  return chunkTokens.get(chunk, () => tokenize(chunk));
-}
-
-/** A paragraph (chunk between blank lines) of a text: where it is, its text, its tokens relative to `start`. */
+/** A paragraph (chunk between blank lines) of a text: where it is, its text, its tokens (text offsets). */
 export interface Paragraph {
   start: number;
   end: number;
@@ -132,17 +128,24 @@ export interface Paragraph {
 }
 
 /**
- * A text's paragraphs with their tokens, and all tokens in text offsets: the one tokenisation the
- * stages share (each paragraph's tokens come from the memo, so an edit re-tokenises one paragraph).
+ * A text's paragraphs with their tokens, and all tokens: the one tokenisation the stages share.
+ * Each paragraph's tokens are kept by its text (an edit re-tokenises one paragraph); a paragraph
+ * that did not move reuses the very same tokens, one that moved gets them shifted. Tokens are
+ * never modified by the stages.
  */
 export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: Token[] } {
   const paragraphs: Paragraph[] = [];
   const tokens: Token[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    const local = tokenizeChunk(chunk);
-    paragraphs.push({ start: s, end: e, text: chunk, tokens: local });
-    for (const t of local) tokens.push({ start: t.start + s, end: t.end + s, text: t.text, lower: t.lower });
+    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(text, s, e) }));
+    if (kept.base !== s) {
+      const by = s - kept.base;
+      kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };
+      chunkTokens.set(chunk, kept);
+    }
+    paragraphs.push({ start: s, end: e, text: chunk, tokens: kept.tokens });
+    for (const t of kept.tokens) tokens.push(t);
   }
   return { paragraphs, tokens };
 }

@@ -4,6 +4,7 @@
 // with, and not itself followed by a name, is an alias of the latest such person before it.
 import type { Alias, Entity, Language } from '../types.ts';
 import { tokenIndexAt, type Token } from '../tokens.ts';
+import { firstStartingAt } from '../ranges.ts';
 import { linkKey } from '../morphology.ts';
 import ruNames from '../data/ru/names.json';
 import enNames from '../data/en/names.json';
@@ -38,8 +39,8 @@ interface Intro {
   id: string;
   /** Linking keys of the title words (synonyms expanded). */
   words: Set<string>;
-  /** Ids of the organisations/countries in the title ("МИД России" → mfa-russia). */
-  bodies: Set<string>;
+  /** The organisations/countries in the title, as compared ("МИД России" → mfa-russia → russia). */
+  bodyKeys: string[];
   start: number;
 }
 
@@ -83,9 +84,19 @@ export function findAliases(text: string, language: Language, tokens: Token[], e
       for (const key of keysOf(t.text)) words.add(key);
       k--;
     }
-    if (words.size > 0) intros.push({ id: e.id, words, bodies, start: e.start });
+    if (words.size > 0) intros.push({ id: e.id, words, bodyKeys: [...bodies].map(bodyKey), start: e.start });
   }
   if (intros.length === 0) return [];
+  // By head word, each list in text order.
+  const introsByHead = new Map<string, Intro[]>();
+  for (const p of intros) {
+    for (const w of p.words) {
+      if (!d.heads.has(w)) continue;
+      const list = introsByHead.get(w);
+      if (list) list.push(p);
+      else introsByHead.set(w, [p]);
+    }
+  }
 
   // 2. Later title phrases that are not followed by a name.
   const out: Alias[] = [];
@@ -121,14 +132,20 @@ export function findAliases(text: string, language: Language, tokens: Token[], e
     let start = t.start;
     const prev = tokens[i - 1];
     if (prev && ARTICLES.has(prev.lower) && /^[ \t]+$/.test(text.slice(prev.end, t.start))) start = prev.start;
-    // The latest person before the phrase whose introduction holds all its title words and bodies.
-    for (let k = intros.length - 1; k >= 0; k--) {
-      const p = intros[k];
-      if (p.start >= start) continue;
-      const sameBodies = [...bodies].every((b) => [...p.bodies].some((pb) => bodyKey(pb) === bodyKey(b)));
-      if ([...words].every((w) => p.words.has(w)) && sameBodies && [...words].some((w) => d.heads.has(w))) {
-        out.push({ start, end, text: text.slice(start, end), id: p.id });
-        break;
+    // The latest person before the phrase whose introduction holds all its title words and bodies
+    // (a phrase needs a head word: министр, secretary). Only introductions holding that head word
+    // can match: they are listed by it.
+    const head = [...words].find((w) => d.heads.has(w));
+    const candidates = head === undefined ? undefined : introsByHead.get(head);
+    if (candidates) {
+      const phraseWords = [...words];
+      const phraseBodies = [...bodies].map(bodyKey);
+      for (let k = firstStartingAt(candidates, start) - 1; k >= 0; k--) {
+        const p = candidates[k];
+        if (phraseWords.every((w) => p.words.has(w)) && phraseBodies.every((b) => p.bodyKeys.includes(b))) {
+          out.push({ start, end, text: text.slice(start, end), id: p.id });
+          break;
+        }
       }
     }
     i = j;

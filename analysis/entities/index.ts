@@ -48,7 +48,7 @@ export function findEntities(
   }
   for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
   const taken: Range[] = mergeRanges(cands.map((c) => [c.start, c.end] as Range));
-  for (const p of patternMentions(paragraphs, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
+  for (const p of patternMentions(text, paragraphs, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
 
   // Flat, longest span: longer wins; at equal extent the list beats the pattern.
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
@@ -155,26 +155,34 @@ export function findEntities(
 // its hash is computed once.
 const gazetteerMemo = { ru: memo<GazMention[]>(), en: memo<GazMention[]>() };
 /** Pattern mentions depend on what the gazetteer and dates took too: kept with that, and recomputed when it differs. */
-const patternMemo = { ru: memo<{ taken: string; found: PatternMention[] }>(), en: memo<{ taken: string; found: PatternMention[] }>() };
+interface KeptPatterns {
+  /** The paragraph's taken ranges, relative to its start. */
+  taken: string;
+  /** Where the paragraph started when `found` was computed (offsets in `found` are for that). */
+  base: number;
+  found: PatternMention[];
+}
+const patternMemo = { ru: memo<KeptPatterns>(), en: memo<KeptPatterns>() };
 
 /**
  * Pattern mentions paragraph by paragraph: a paragraph's result depends on its text and on which
- * of its words the gazetteer and the dates took, so both make the memo key.
+ * of its words the gazetteer and the dates took, so both make the memo key. (Each paragraph is read
+ * in the whole text, with its own tokens and taken ranges: nothing in it looks past the paragraph.)
  */
-export function patternMentions(paragraphs: Paragraph[], language: Language, taken: Range[]): PatternMention[] {
+export function patternMentions(text: string, paragraphs: Paragraph[], language: Language, taken: Range[]): PatternMention[] {
   const out: PatternMention[] = [];
   let ki = 0;
   for (const { start: s, end: e, text: chunk, tokens } of paragraphs) {
     while (ki < taken.length && taken[ki][1] <= s) ki++;
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
-    const localTaken = taken.slice(ki, kj).map(([a, b]): Range => [a - s, b - s]);
-    const takenKey = localTaken.join(';');
-    const compute = () => ({ taken: takenKey, found: findPatternMentions(chunk, language, localTaken, tokens) });
+    const localTaken = taken.slice(ki, kj);
+    const takenKey = localTaken.map(([a, b]) => `${a - s},${b - s}`).join(';');
+    const compute = () => ({ taken: takenKey, base: s, found: findPatternMentions(text, language, localTaken, tokens) });
     let kept = patternMemo[language].get(chunk, compute);
     if (kept.taken !== takenKey) patternMemo[language].set(chunk, (kept = compute()));
-    const found = kept.found;
-    for (const p of found) out.push({ ...p, start: p.start + s, end: p.end + s, ...(p.expands !== undefined ? { expands: p.expands + s } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
+    const by = s - kept.base;
+    for (const p of kept.found) out.push({ ...p, start: p.start + by, end: p.end + by, ...(p.expands !== undefined ? { expands: p.expands + by } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
   }
   return out;
 }

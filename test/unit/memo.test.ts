@@ -101,7 +101,7 @@ test('pattern mentions paragraph by paragraph equal those of the whole text', as
       else taken.push([r[0], r[1]]);
     }
     const tokens = tokenize(text);
-    assert.deepEqual(patternMentions(tokenizeParagraphs(text).paragraphs, lang, taken), findPatternMentions(text, lang, taken, tokens), name);
+    assert.deepEqual(patternMentions(text, tokenizeParagraphs(text).paragraphs, lang, taken), findPatternMentions(text, lang, taken, tokens), name);
   }
 });
 
