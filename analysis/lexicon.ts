@@ -70,6 +70,7 @@ export function lexicon(language: Language): Lexicon {
 
 /** A reporting cue: a known verb form written in lower case (a capitalised "States" is a name, not a verb). */
 export function isCue(lex: Lexicon, word: { text: string; lower: string }): boolean {
+  if (!lex.cues.has(word.lower)) return false;
   const c = word.text.charAt(0);
-  return lex.cues.has(word.lower) && c === c.toLowerCase();
+  return c === c.toLowerCase();
 }
