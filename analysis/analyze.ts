@@ -3,7 +3,7 @@ import { buildDocument } from './document.ts';
 import { detectLanguage } from './language.ts';
 import { lexicon } from './lexicon.ts';
 import { findQuoteCandidates } from './quotes.ts';
-import { buildSpeakerContext, resolveSpeakers } from './speakers.ts';
+import { buildSpeakerContext, resolveSpeakers, sentencesIn } from './speakers.ts';
 import { findEntities } from './entities/index.ts';
 import { findClaims } from './claims.ts';
 import { findAssertions } from './assertions.ts';
@@ -33,6 +33,6 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     group: c.group,
   }));
   const claims = findClaims(ctx, quotes, entities, aliases);
-  const assertions = findAssertions(doc, language, claims, quotes, entities);
+  const assertions = findAssertions(doc, language, claims, quotes, entities, (b) => sentencesIn(ctx, b));
   return { language, entities, aliases, quotes, claims, assertions };
 }

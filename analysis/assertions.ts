@@ -4,10 +4,10 @@
 // attributes it: it holds a claim's cue, or lies inside a claim's content or a quote (preambles and
 // transcript turns cover whole sections). Headings, datelines, short fragments and plain narration
 // of observable events are never assertions. Trigger words are data: data/<lang>/assertions.json.
-import type { DocumentModel } from './document.ts';
+import type { Block, DocumentModel } from './document.ts';
 import type { Assertion, AssertionRule, Claim, Entity, Language, Quote, Span } from './types.ts';
 import { span } from './types.ts';
-import { sentenceBounds, countTokens } from './tokens.ts';
+import { blockSentences, countTokens } from './tokens.ts';
 import { FragmentSet } from './fragments.ts';
 import { endsSorted, firstStartingAt, overlapping, SpanIndex, type Range } from './ranges.ts';
 import ruData from './data/ru/assertions.json';
@@ -51,7 +51,18 @@ const RULE: Record<Category, AssertionRule> = {
   prediction: 'unattributed-prediction',
 };
 
-export function findAssertions(doc: DocumentModel, language: Language, claims: Claim[], quotes: Quote[], entities: Entity[]): Assertion[] {
+/**
+ * `sentencesOf`, if given, splits a block into sentences with the quotes opaque (the claims stage's
+ * split, shared: see speakers.ts `sentencesIn`); otherwise each block is split here.
+ */
+export function findAssertions(
+  doc: DocumentModel,
+  language: Language,
+  claims: Claim[],
+  quotes: Quote[],
+  entities: Entity[],
+  sentencesOf?: (b: Block) => Array<[number, number]>,
+): Assertion[] {
   const { text } = doc;
   const rules = compiled(language);
   const out: Assertion[] = [];
@@ -64,13 +75,7 @@ export function findAssertions(doc: DocumentModel, language: Language, claims: C
     if (b.kind !== 'paragraph' && b.kind !== 'list-item') continue;
     // A question turn in a transcript asks; it asserts nothing.
     if (/^\s*(?:вопрос|question|q)\s*:/iu.test(text.slice(b.lines[0]?.start ?? b.start, b.end))) continue;
-    const inBlock = overlapping(quoteRanges, b.start, b.end, quotesFlat);
-    let pos = b.lines[0]?.start ?? b.start;
-    while (pos < b.end) {
-      const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
-      if (se <= pos) break;
-      pos = se;
-      while (pos < b.end && /\s/.test(text[pos])) pos++;
+    for (const [ss, se] of sentencesOf ? sentencesOf(b) : blockSentences(text, b, overlapping(quoteRanges, b.start, b.end, quotesFlat))) {
       let e = se;
       while (e > ss && /\s/.test(text[e - 1])) e--;
       const sentence = text.slice(ss, e);

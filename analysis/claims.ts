@@ -6,8 +6,8 @@
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
 import { isCue } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
-import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, type SpeakerContext } from './speakers.ts';
-import { sentenceBounds, tokenIndexAt, tokenize, type Token } from './tokens.ts';
+import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, sentencesIn, type SpeakerContext } from './speakers.ts';
+import { tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
 
@@ -29,15 +29,7 @@ export function findClaims(ctx: SpeakerContext, quotes: Quote[], entities: Entit
   const index: SentenceIndex = { flat, speakersByCue, cues: speakersByCue.map((x) => x.cue!) };
   for (const b of doc.blocks) {
     if (b.kind === 'code' || b.kind === 'rule' || b.kind === 'heading') continue;
-    const inBlock = overlapping(ctx.quoteRanges, b.start, b.end, flat);
-    let pos = b.lines[0]?.start ?? b.start;
-    while (pos < b.end) {
-      const [ss, se] = sentenceBounds(text, b.start, b.end, pos, pos, inBlock);
-      if (se <= pos) break;
-      sentenceClaims(ctx, ss, se, claims, usedCues, index);
-      pos = se;
-      while (pos < b.end && /\s/.test(text[pos])) pos++;
-    }
+    for (const [ss, se] of sentencesIn(ctx, b)) sentenceClaims(ctx, ss, se, claims, usedCues, index);
   }
   preambleClaims(ctx, entities, claims);
   turnClaims(ctx, entities, claims);

@@ -2,7 +2,7 @@
 // before it: X said the closure would last "…"; По словам X / According to X; a dash line under a
 // block quote; "X said:" before a quote paragraph), through a pronoun to the nearest earlier named
 // person, or the speaker of the previous piece of the same quotation. Else none.
-import type { DocumentModel } from './document.ts';
+import type { Block, DocumentModel } from './document.ts';
 import { type Lexicon, isCue } from './lexicon.ts';
 import type { QuoteCandidate } from './quotes.ts';
 import { inSortedRanges, firstStartingAt, overlapping, endsSorted } from './ranges.ts';
@@ -10,7 +10,7 @@ import { linkKey } from './morphology.ts';
 import { people } from './entities/people.ts';
 import { getFirstnameGender } from 'lvovich';
 import { span, type Entity, type Speaker, type Span } from './types.ts';
-import { tokenize, tokenIndexAt, sentenceBounds, isUpperStart, isInitials, type Token } from './tokens.ts';
+import { tokenize, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'затем']);
@@ -43,6 +43,8 @@ export interface SpeakerContext {
   quoteSpeakers: Speaker[];
   /** Whether the quote ranges' ends are sorted too (no nesting): overlap look-ups binary-search them. Built on first need. */
   quotesFlat?: boolean;
+  /** Each block's sentences, split on first need (see `sentencesIn`). */
+  sentences?: Map<Block, Array<[number, number]>>;
   /** Linking keys of the last word of every person mention, built on first need. */
   surnameKeys?: Set<string>;
 }
@@ -60,6 +62,14 @@ export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: Qu
 }
 
 const inRanges = inSortedRanges;
+
+/** The sentences of a block (quotes opaque), split once per analysis for the claims and assertions stages. */
+export function sentencesIn(ctx: SpeakerContext, b: Block): Array<[number, number]> {
+  ctx.sentences ??= new Map();
+  let found = ctx.sentences.get(b);
+  if (!found) ctx.sentences.set(b, (found = blockSentences(ctx.doc.text, b, quotesWithin(ctx, b.start, b.end))));
+  return found;
+}
 
 /** The quotes that intersect [a, b), for scans bounded to one block. */
 function quotesWithin(ctx: SpeakerContext, a: number, b: number): Array<[number, number]> {

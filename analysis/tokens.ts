@@ -21,10 +21,23 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   scan(text, start, end, (s, e) => {
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase() });
+    out.push({ start: s, end: e, text: t, lower: lowerCase(t) });
     return true;
   });
   return out;
+}
+
+/**
+ * `w.toLowerCase()`, without making a new string for a word that is already lower case (most
+ * are): one made only of characters that lower-casing leaves alone (ASCII other than A–Z,
+ * Cyrillic а–я and ѐ–џ, the typographic apostrophe and hyphen) is returned as it is.
+ */
+export function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 128 ? c >= 65 && c <= 90 : !((c >= 0x430 && c <= 0x45f) || c === 0x2019 || c === 0x2010)) return w.toLowerCase();
+  }
+  return w;
 }
 
 /** How many tokens `tokenize` would find, counting no further than `limit` (nothing is allocated). */
@@ -212,6 +225,20 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
     }
   }
   return [start, end];
+}
+
+/** The sentences of a block, in order from its first line, as [start, end); `skip` ranges (quotes) are opaque. */
+export function blockSentences(text: string, block: { start: number; end: number; lines: Array<{ start: number }> }, skip: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let pos = block.lines[0]?.start ?? block.start;
+  while (pos < block.end) {
+    const [ss, se] = sentenceBounds(text, block.start, block.end, pos, pos, skip);
+    if (se <= pos) break;
+    out.push([ss, se]);
+    pos = se;
+    while (pos < block.end && /\s/.test(text[pos])) pos++;
+  }
+  return out;
 }
 
 /** . ! ? … */

@@ -4,7 +4,7 @@
 // within sub-ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, countTokens, isUpperStart } from '../../analysis/tokens.ts';
+import { tokenize, countTokens, isUpperStart, lowerCase } from '../../analysis/tokens.ts';
 import { textsUnder } from '../helpers/analysis.ts';
 
 const REFERENCE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
@@ -81,4 +81,12 @@ test('isUpperStart agrees with the case mappings for every BMP character', () =>
     assert.equal(isUpperStart(c + 'x'), c !== c.toLowerCase() && c === c.toUpperCase(), `U+${code.toString(16)}`);
   }
   assert.equal(isUpperStart(''), false);
+});
+
+test('lowerCase equals toLowerCase for every BMP character, alone and inside words', () => {
+  for (let code = 0; code < 0x10000; code++) {
+    const c = String.fromCharCode(code);
+    for (const w of [c, `ab${c}`, `${c}где`]) assert.equal(lowerCase(w), w.toLowerCase(), `U+${code.toString(16)} in ${JSON.stringify(w)}`);
+  }
+  assert.equal(lowerCase('ΟΔΟΣ'), 'οδος'.slice(0, 3) + 'ς');
 });
