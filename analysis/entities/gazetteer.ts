@@ -17,6 +17,7 @@
 import ruData from '../data/ru/gazetteer.json';
 import enData from '../data/en/gazetteer.json';
 import { dataOf } from '../datafile.ts';
+import { lowerCase } from '../tokens.ts';
 
 export type GazType = 'country' | 'place' | 'organization' | 'demonym';
 
@@ -105,6 +106,8 @@ function build(data: GazetteerData): Gazetteer {
   const byId = new Map<string, number>();
   const root: TrieNode = { next: null, hits: null };
   const lowerStarts = new Set<number>();
+  // One string per distinct key, however many forms share the word (Республики, России, of, the).
+  const keys = new Map<string, string>();
   for (const [id, type, canonical, official, of, head, gen, forms] of data.entries) {
     const [kind, headId] = head.split(':');
     const e: Entry = {
@@ -130,7 +133,9 @@ function build(data: GazetteerData): Gazetteer {
       if (flags & LOWER) lowerStarts.add(prefixCode(form, toks.starts[0], toks.ends[0]));
       let node = root;
       for (let t = 0; t < toks.count; t++) {
-        const key = keyOf(form, toks, t);
+        const word = keyOf(form, toks, t);
+        let key = keys.get(word);
+        if (key === undefined) keys.set(word, (key = word));
         if (!node.next) node.next = new Map();
         let child = node.next.get(key);
         if (!child) {
@@ -141,12 +146,27 @@ function build(data: GazetteerData): Gazetteer {
       }
       const hit: Hit = { entry: index, flags };
       if (flags & EXACT) hit.exact = Array.from({ length: toks.count }, (_, t) => form.slice(toks.starts[t], toks.ends[t]));
-      (node.hits ??= []).push(hit);
+      // (A one-element literal, not `[]` then push: an array grown by push reserves 17 slots.)
+      if (node.hits) node.hits.push(hit);
+      else node.hits = [hit];
     }
   }
   // Several referents may share a surface form: countries first, then organisations, places, demonyms.
+  // The trie is read-only once built, so nodes with equal hits (most case forms of a name: Албании,
+  // Албанию, Албанией) share one list, copied to its exact length.
+  const lists = new Map<string, Hit[]>();
   const order = (n: TrieNode) => {
-    if (n.hits && n.hits.length > 1) n.hits.sort((a, b) => TYPE_RANK[entries[a.entry].type] - TYPE_RANK[entries[b.entry].type] || a.entry - b.entry);
+    let hits = n.hits;
+    if (hits) {
+      if (hits.length > 1) hits.sort((a, b) => TYPE_RANK[entries[a.entry].type] - TYPE_RANK[entries[b.entry].type] || a.entry - b.entry);
+      if (hits.every((h) => !h.exact)) {
+        const key = hits.map((h) => `${h.entry}:${h.flags}`).join(' ');
+        const same = lists.get(key);
+        if (same) hits = same;
+        else lists.set(key, (hits = hits.slice()));
+      } else hits = hits.slice();
+      n.hits = hits;
+    }
     if (n.next) for (const c of n.next.values()) order(c);
   };
   order(root);
@@ -238,7 +258,7 @@ const DIACRITICS = /[\u0300-\u036f]/g;
 
 /** The matching key of a word: lower case, ё → е, one apostrophe and hyphen, Latin diacritics off. */
 function wordKey(w: string): string {
-  let k = w.toLowerCase();
+  let k = lowerCase(w);
   let special = false;
   for (let i = 0; i < k.length; i++) {
     const c = k.charCodeAt(i);

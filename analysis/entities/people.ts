@@ -55,8 +55,13 @@ export function people(language: Language): PeopleData {
       }
     }
     for (const k of clash) bySurnameKey.delete(k);
+    // The set of given names is built on first use: Russian names never need it.
+    const names = raw.firstNames;
+    let firstNames: Set<string> | undefined;
     d = {
-      firstNames: new Set(raw.firstNames.map((n) => n.toLowerCase())),
+      get firstNames() {
+        return (firstNames ??= new Set(names.map((n) => n.toLowerCase())));
+      },
       firstNameByKey,
       familyFirst: new Set(raw.familyFirst.map((n) => n.toLowerCase())),
       bySurnameKey,
