@@ -201,7 +201,7 @@ function throughputFigures(t: ThroughputResult): void {
   const hits = big.memoHitRate;
   note(
     `the ${big.label} texts: ${(big.uniqueParagraphs * 100).toFixed(0)}% in unique paragraphs, ${(big.uniqueSentences * 100).toFixed(0)}% in unique sentences` +
-      (hits === null ? '; the core has no memos' : `; memos cleared before each run, ${(hits * 100).toFixed(0)}% memo hits within a run`),
+      (hits === null ? '; no memo was used (the core analyses a text longer than its memos keep without them)' : `; memos cleared before each run, ${(hits * 100).toFixed(0)}% memo hits within a run`),
   );
 }
 

@@ -36,7 +36,7 @@ export interface SizeRow {
   /** Share of the text in paragraphs / sentences that occur in it once (1: nothing repeats). */
   uniqueParagraphs: number;
   uniqueSentences: number;
-  /** The core's memo hits / lookups within the runs (null if the core has no memos). */
+  /** The core's memo hits / lookups within the runs (null if it has no memos or did not use them: a text longer than they keep is analysed without). */
   memoHitRate: number | null;
 }
 
