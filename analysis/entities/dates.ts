@@ -36,6 +36,7 @@ import { memo } from '../memo.ts';
 import ruData from '../data/ru/dates.json';
 import enData from '../data/en/dates.json';
 import { dataOf } from '../datafile.ts';
+import { isLetterUnit } from './chars.ts';
 
 export interface DateMention {
   start: number;
@@ -155,9 +156,9 @@ function loadData(language: Lang): DateData {
 // ---------------------------------------------------------------------------------------------
 // Characters
 
-const LETTER = /[\p{L}\p{M}]/u;
 const UPPER = /\p{Lu}/u;
-const isLetter = (c: string | undefined): boolean => c !== undefined && c !== '' && LETTER.test(c);
+// (Called on most characters near a candidate: Latin and Cyrillic by range, see ./chars.ts.)
+const isLetter = (c: string | undefined): boolean => isLetterUnit(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isUpper = (c: string | undefined): boolean => c !== undefined && c !== '' && UPPER.test(c);
 /** Spaces inside a line (no line breaks): ordinary, no-break, thin, narrow no-break. */

@@ -87,7 +87,9 @@ interface Gazetteer {
   composed: Map<string, number>;
   byId: Map<string, number>;
   /** prefixCode of the first word of every form that may start with a lower-case letter. */
-  lowerStarts: Set<number>;
+  lowerStarts: CodeSet;
+  /** firstWordCode of the key of every form's first word: a word with another code starts no name. */
+  firstStarts: CodeSet;
 }
 
 const cache = new Map<'ru' | 'en', Gazetteer>();
@@ -105,7 +107,8 @@ function build(data: GazetteerData): Gazetteer {
   const entries: Entry[] = [];
   const byId = new Map<string, number>();
   const root: TrieNode = { next: null, hits: null };
-  const lowerStarts = new Set<number>();
+  const lowerStarts = new CodeSet();
+  const firstStarts = new CodeSet();
   // One string per distinct key, however many forms share the word (Республики, России, of, the).
   const keys = new Map<string, string>();
   for (const [id, type, canonical, official, of, head, gen, forms] of data.entries) {
@@ -131,6 +134,8 @@ function build(data: GazetteerData): Gazetteer {
       const toks = tokenize(form);
       if (toks.count === 0) continue;
       if (flags & LOWER) lowerStarts.add(prefixCode(form, toks.starts[0], toks.ends[0]));
+      const first = keyOf(form, toks, 0);
+      firstStarts.add(firstWordCode(first, 0, first.length));
       let node = root;
       for (let t = 0; t < toks.count; t++) {
         const word = keyOf(form, toks, t);
@@ -175,7 +180,26 @@ function build(data: GazetteerData): Gazetteer {
     const i = byId.get(v);
     if (i !== undefined) composed.set(k, i);
   }
-  return { entries, root, composed, byId, lowerStarts };
+  return { entries, root, composed, byId, lowerStarts, firstStarts };
+}
+
+/**
+ * A set of prefix codes (non-negative, below 2^24), with a bitmap of their first two characters
+ * in front: most words looked up share those with no member and are answered without hashing.
+ */
+class CodeSet {
+  private readonly codes = new Set<number>();
+  private readonly pairs = new Uint32Array(1 << 11);
+
+  add(code: number): void {
+    if (code < 0) return;
+    this.codes.add(code);
+    this.pairs[code >>> 13] |= 1 << ((code >>> 8) & 31);
+  }
+
+  has(code: number): boolean {
+    return (this.pairs[code >>> 13] & (1 << ((code >>> 8) & 31))) !== 0 && this.codes.has(code);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +228,10 @@ function keyOf(text: string, t: Tokens, k: number): string {
   return key;
 }
 
-/** The first three characters of a word, lower-cased (ё → е), as one number; -1 where unsure. */
+/**
+ * The first three characters of a word, lower-cased (ё → е), as one small integer (a Smi, cheap to
+ * hash): ASCII keeps its code, а–я map to 128–159, past the end counts as 0; -1 where unsure.
+ */
 function prefixCode(text: string, start: number, end: number): number {
   let code = 0;
   for (let k = start; k < start + 3; k++) {
@@ -212,10 +239,25 @@ function prefixCode(text: string, start: number, end: number): number {
     if (c >= 65 && c <= 90) c += 32;
     else if (c >= 0x410 && c <= 0x42f) c += 32;
     else if (c === 0x401 || c === 0x451) c = 0x435;
-    else if (c >= 128 && !(c >= 0x430 && c <= 0x44f)) return -1;
-    code = code * 65536 + c;
+    if (c >= 0x430 && c <= 0x44f) c -= 0x430 - 128;
+    else if (c >= 128) return -1;
+    code = (code << 8) | c;
   }
   return code;
+}
+
+/**
+ * `prefixCode`, but also unsure of й: a word with a Latin letter with a diacritic further on has
+ * its key decomposed (wordKey's NFD), which turns й into и. Otherwise the first three characters
+ * of a word's key are the ones this reads, so a word whose code no first word of a form has
+ * cannot start a name.
+ */
+function firstWordCode(text: string, start: number, end: number): number {
+  for (let k = start; k < start + 3 && k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x439 || c === 0x419) return -1;
+  }
+  return prefixCode(text, start, end);
 }
 
 function isWordCode(c: number): boolean {
@@ -287,12 +329,26 @@ const CLASS = new Uint8Array(0x500);
 for (let c = 0; c < 0x500; c++) CLASS[c] = isSpace(c) ? C_SPACE : isWordCode(c) ? C_WORD : isSkipped(c) ? C_SKIP : C_PUNCT;
 const classOf = (c: number) => (c < 0x500 ? CLASS[c] : isSpace(c) ? C_SPACE : isWordCode(c) ? C_WORD : isSkipped(c) ? C_SKIP : C_PUNCT);
 
-export function tokenize(text: string): Tokens {
+// The tokenizer's arrays for `findGazetteerMentions`, kept between calls: a typed array longer than a
+// few dozen entries lives outside the JS heap and costs far more to allocate than to fill, and most
+// paragraphs are short. (Nothing keeps a Tokens made with `reuse` beyond the call that made it.)
+let shared: { starts: Int32Array; ends: Int32Array; flags: Uint8Array } | null = null;
+
+/** The text's tokens; with `reuse`, in the shared arrays (valid until the next call with `reuse`). */
+export function tokenize(text: string, reuse = false): Tokens {
   const n = text.length;
   let cap = (n >> 3) + 16;
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let flags = new Uint8Array(cap);
+  let starts: Int32Array;
+  let ends: Int32Array;
+  let flags: Uint8Array;
+  if (reuse && shared && shared.starts.length >= cap) {
+    ({ starts, ends, flags } = shared);
+    cap = starts.length;
+  } else {
+    starts = new Int32Array(cap);
+    ends = new Int32Array(cap);
+    flags = new Uint8Array(cap);
+  }
   let count = 0;
   const push = (s: number, e: number, f: number) => {
     if (count === cap) {
@@ -387,6 +443,7 @@ export function tokenize(text: string): Tokens {
     if (poss) push(e, j, T_POSS);
     i = j;
   }
+  if (reuse) shared = { starts, ends, flags };
   return { count, starts, ends, keys: new Array<string | undefined>(count), flags };
 }
 
@@ -417,12 +474,12 @@ type Filter = (e: Entry, hit: Hit) => boolean;
 
 export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazMention[] {
   const g = gazetteer(language);
-  const t = tokenize(text);
+  const t = tokenize(text, true);
   const out: GazMention[] = [];
   /** For each emitted mention: its first token, last token, and start without `the`. */
   const outTok: Array<{ first: number; last: number; bare: number; entry: Entry }> = [];
 
-  const isThe = (k: number) => k >= 0 && (t.flags[k] & T_WORD) !== 0 && t.ends[k] - t.starts[k] === 3 && keyOf(text, t, k) === 'the';
+  const isThe = (k: number) => k >= 0 && k < t.count && (t.flags[k] & T_WORD) !== 0 && t.ends[k] - t.starts[k] === 3 && keyOf(text, t, k) === 'the';
   const adjacent = (a: number, b: number) => (t.flags[b] & T_BREAK) === 0 && b === a + 1 && !(t.flags[b] & T_POSS);
 
   const sentenceInitial = (k: number): boolean => {
@@ -546,6 +603,13 @@ export function findGazetteerMentions(text: string, language: 'ru' | 'en'): GazM
     if (!(fl & T_UPPER)) {
       const p = prefixCode(text, t.starts[i], t.ends[i]);
       if (p !== -1 && !g.lowerStarts.has(p)) {
+        i++;
+        continue;
+      }
+    } else {
+      // Most capitalised words (sentence starts, people) begin no name: skipped before making a key.
+      const p = firstWordCode(text, t.starts[i], t.ends[i]);
+      if (p !== -1 && !g.firstStarts.has(p)) {
         i++;
         continue;
       }

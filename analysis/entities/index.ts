@@ -3,7 +3,7 @@
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
 import type { Alias, Entity, EntityType, KnownSurname, Language } from '../types.ts';
 import { tokenize, tokenizeParagraphs, isUpperStart, type Paragraph, type Token } from '../tokens.ts';
-import type { Range } from '../ranges.ts';
+import { firstStartingAt, type Range } from '../ranges.ts';
 import { findGazetteerMentions, type GazMention } from './gazetteer.ts';
 import { findDates } from './dates.ts';
 import { findPatternMentions, type PatternMention } from './patterns.ts';
@@ -11,6 +11,7 @@ import { ruKey, enKey } from '../morphology.ts';
 import { findAliases } from './aliases.ts';
 import { memo } from '../memo.ts';
 import { people, type KnownPerson, type PeopleData } from './people.ts';
+import { isBasicLower, mayOpenParenthesis } from './chars.ts';
 
 interface Candidate {
   start: number;
@@ -22,6 +23,14 @@ interface Candidate {
   /** 0 gazetteer, 1 date, 2 pattern: breaks ties between spans of equal extent. */
   rank: number;
   pattern?: PatternMention;
+}
+
+/**
+ * Every candidate has all fields (undefined where it has none): one object shape, so the sorts and
+ * loops over thousands of them read fields at one place in the object.
+ */
+function candidate(start: number, end: number, type: EntityType, rank: number, id?: string, canonical?: string, official?: string, pattern?: PatternMention): Candidate {
+  return { start, end, type, id, canonical, official, rank, pattern };
 }
 
 export interface EntityResult {
@@ -44,11 +53,11 @@ export function findEntities(
   const cands: Candidate[] = [];
   for (const p of paragraphs) {
     const found = gazetteerMemo[language].get(p.text, () => findGazetteerMentions(p.text, language));
-    for (const g of found) cands.push({ start: g.start + p.start, end: g.end + p.start, type: g.type, id: g.id, canonical: g.canonical, official: g.official, rank: 0 });
+    for (const g of found) cands.push(candidate(g.start + p.start, g.end + p.start, g.type, 0, g.id, g.canonical, g.official));
   }
-  for (const d of findDates(text, language)) cands.push({ start: d.start, end: d.end, type: 'date', id: d.id, canonical: d.canonical, rank: 1 });
+  for (const d of findDates(text, language)) cands.push(candidate(d.start, d.end, 'date', 1, d.id, d.canonical));
   const taken: Range[] = mergeRanges(cands.map((c) => [c.start, c.end] as Range));
-  for (const p of patternMentions(text, paragraphs, language, taken)) cands.push({ start: p.start, end: p.end, type: p.type, rank: 2, pattern: p });
+  for (const p of patternMentions(text, paragraphs, language, taken)) cands.push(candidate(p.start, p.end, p.type, 2, undefined, undefined, undefined, p));
 
   // Flat, longest span: longer wins; at equal extent the list beats the pattern.
   cands.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
@@ -82,6 +91,8 @@ export function findEntities(
     knownById.set(`p-${known.id}`, known);
     return `p-${known.id}`;
   };
+  // (One expression for the loop, not a new one per person.)
+  const initials = /^(?:\p{Lu}\.\s?)+\p{Lu}/u;
   for (const c of kept) {
     if (c.type !== 'person' || !c.pattern?.surname) continue;
     const k = key(c.pattern.surname);
@@ -91,7 +102,6 @@ export function findEntities(
     const t = text.slice(c.start, c.end);
     const words = t.split(/\s+/).length;
     const best = canonicalOf.get(id);
-    const initials = /^(?:\p{Lu}\.\s?)+\p{Lu}/u;
     if (!best || (initials.test(best) && !initials.test(t)) || (words > best.split(/\s+/).length && !initials.test(t))) canonicalOf.set(id, t);
     if (c.pattern.titles?.length) titles.set(id, [...new Set([...(titles.get(id) ?? []), ...c.pattern.titles])]);
   }
@@ -102,17 +112,16 @@ export function findEntities(
   for (const t of tokens) {
     while (ci < covered.length && covered[ci][1] <= t.start) ci++;
     if (ci < covered.length && covered[ci][0] <= t.start) continue;
-    if (!isUpperStart(t.text) || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
+    if (!isUpperStart(t.text) || t.text.length < 3 || (!isBasicLower(t.text.charCodeAt(1)) /* then not all capitals */ && /^\p{Lu}+$/u.test(t.text))) continue;
     // A known surname of this text, or of a well-known person news names by surname alone (Putin’s).
     const k = key(t.text);
     const id = personId.get(k) ?? (pd.bySurnameKey.has(k) && !sentenceInitialOnly(text, t) ? idForSurname(k) : undefined);
-    if (id) extra.push({ start: t.start, end: /[’']s$/.test(t.text) ? t.end - 2 : t.end, type: 'person', id, rank: 2 });
+    if (id) extra.push(candidate(t.start, /[’']s$/.test(t.text) ? t.end - 2 : t.end, 'person', 2, id));
   }
   const all = [...kept, ...extra].sort((a, b) => a.start - b.start);
 
   // Organisations found by pattern: an acronym defined in parentheses shares its full name's id;
   // otherwise the id is the normalised words, so inflected repeats link (Совет ЕС / Совета ЕС).
-  const byStart = new Map(all.map((c) => [c.start, c]));
   for (const c of all) {
     if (c.id || c.type === 'person') continue;
     const words = tokenize(text, c.start, c.end).map((w) => (/^\p{Lu}+$/u.test(w.text) ? w.text : key(w.text)));
@@ -123,30 +132,41 @@ export function findEntities(
   const idOfAcronym = new Map<string, string>();
   for (const c of all) {
     if (c.type !== 'organization' || !c.id) continue;
+    if (!mayOpenParenthesis(text.charCodeAt(c.end))) continue;
     const m = /^\s*\(([\p{Lu}][\p{Lu}&-]{1,9})\)/u.exec(text.slice(c.end, c.end + 16));
     if (!m) continue;
-    const abbr = byStart.get(c.end + m[0].indexOf(m[1]));
+    // The last candidate starting there (`all` is sorted by start).
+    const at = c.end + m[0].indexOf(m[1]);
+    const next = firstStartingAt(all, at + 1);
+    const abbr = next > 0 && all[next - 1].start === at ? all[next - 1] : undefined;
     if (abbr && abbr.type === 'organization' && abbr.rank === 2) idOfAcronym.set(m[1], c.id);
   }
-  for (const c of all) {
-    const viaAcronym = idOfAcronym.get(text.slice(c.start, c.end));
-    if (viaAcronym) c.id = viaAcronym;
+  // (An acronym is 2 to 10 code points, at most 20 code units, long: no other span can be one.)
+  if (idOfAcronym.size > 0) {
+    for (const c of all) {
+      if (c.end - c.start < 2 || c.end - c.start > 20) continue;
+      const viaAcronym = idOfAcronym.get(text.slice(c.start, c.end));
+      if (viaAcronym) c.id = viaAcronym;
+    }
   }
   linkBareMinistries(text, language, all);
   linkShortForms(text, language, all);
 
   const entities: Entity[] = all.map((c) => {
     const known = knownById.get(c.id!);
-    return {
+    const t = text.slice(c.start, c.end);
+    const e: Entity = {
       start: c.start,
       end: c.end,
-      text: text.slice(c.start, c.end),
+      text: t,
       type: c.type,
       id: c.id!,
-      canonical: c.canonical ?? known?.canonical ?? nominativeName(canonicalOf.get(c.id!), pd, key) ?? text.slice(c.start, c.end).replace(/[’']s$/, ''),
-      ...(c.official ? { official: c.official } : {}),
-      ...(known?.description ? { description: known.description } : {}),
+      canonical: c.canonical ?? known?.canonical ?? nominativeName(canonicalOf.get(c.id!), pd, key) ?? t.replace(/[’']s$/, ''),
     };
+    // (Added, not spread in: the same keys in the same order, without copying objects.)
+    if (c.official) e.official = c.official;
+    if (known?.description) e.description = known.description;
+    return e;
   });
   return { entities, aliases: findAliases(text, language, tokens, entities), titles };
 }
@@ -156,8 +176,8 @@ export function findEntities(
 const gazetteerMemo = { ru: memo<GazMention[]>(), en: memo<GazMention[]>() };
 /** Pattern mentions depend on what the gazetteer and dates took too: kept with that, and recomputed when it differs. */
 interface KeptPatterns {
-  /** The paragraph's taken ranges, relative to its start. */
-  taken: string;
+  /** The paragraph's taken ranges (in text offsets when `found` was computed: relative to `base`). */
+  taken: Range[];
   /** Where the paragraph started when `found` was computed (offsets in `found` are for that). */
   base: number;
   found: PatternMention[];
@@ -177,14 +197,29 @@ export function patternMentions(text: string, paragraphs: Paragraph[], language:
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
     const localTaken = taken.slice(ki, kj);
-    const takenKey = localTaken.map(([a, b]) => `${a - s},${b - s}`).join(';');
-    const compute = () => ({ taken: takenKey, base: s, found: findPatternMentions(text, language, localTaken, tokens) });
+    const compute = () => ({ taken: localTaken, base: s, found: findPatternMentions(text, language, localTaken, tokens) });
     let kept = patternMemo[language].get(chunk, compute);
-    if (kept.taken !== takenKey) patternMemo[language].set(chunk, (kept = compute()));
+    if (!sameRelative(kept.taken, kept.base, localTaken, s)) patternMemo[language].set(chunk, (kept = compute()));
     const by = s - kept.base;
-    for (const p of kept.found) out.push({ ...p, start: p.start + by, end: p.end + by, ...(p.expands !== undefined ? { expands: p.expands + by } : {}), ...(p.titles ? { titles: [...p.titles] } : {}) });
+    for (const p of kept.found) out.push(shifted(p, by));
   }
   return out;
+}
+
+/** Whether two lists of ranges are the same relative to their bases. */
+function sameRelative(a: Range[], baseA: number, b: Range[], baseB: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k][0] - baseA !== b[k][0] - baseB || a[k][1] - baseA !== b[k][1] - baseB) return false;
+  return true;
+}
+
+/** A copy of a kept mention, moved by `by`: the same keys, its own titles array. */
+function shifted(p: PatternMention, by: number): PatternMention {
+  const q: PatternMention = { start: p.start + by, end: p.end + by, type: p.type };
+  if ('surname' in p) q.surname = p.surname;
+  if ('titles' in p) q.titles = p.titles ? [...p.titles] : p.titles;
+  if ('expands' in p) q.expands = p.expands !== undefined ? p.expands + by : p.expands;
+  return q;
 }
 
 /**
@@ -249,7 +284,10 @@ function linkShortForms(text: string, language: Language, all: Candidate[]): voi
 }
 
 function mergeRanges(rs: Range[]): Range[] {
-  const sorted = [...rs].sort((a, b) => a[0] - b[0]);
+  // (Mostly given in order already: then the copy and the sort are skipped.)
+  let inOrder = true;
+  for (let k = 1; k < rs.length && inOrder; k++) inOrder = rs[k - 1][0] <= rs[k][0];
+  const sorted = inOrder ? rs : [...rs].sort((a, b) => a[0] - b[0]);
   const out: Range[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];

@@ -11,6 +11,7 @@ import { people } from './people.ts';
 import ruNames from '../data/ru/names.json';
 import enNames from '../data/en/names.json';
 import { dataOf } from '../datafile.ts';
+import { endsWithPossessive, hasLowerLetter, isAlElName, mayBeAcronym, mayBeInitials, onlySpacesBetween, startsWithDigit } from './chars.ts';
 
 export interface PatternMention {
   start: number;
@@ -62,6 +63,9 @@ function names(language: Language): NameData {
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\d&-]{1,7}$/u;
 const ALL_CAPS_WORD = /^\p{Lu}[\p{Lu}-]{2,}$/u;
+// The hot tests run a cheap character check first (./chars.ts), the expression only where it may match.
+const isAcronym = (w: string) => mayBeAcronym(w) && ACRONYM.test(w);
+const initials = (w: string) => mayBeInitials(w) && isInitials(w);
 
 /** Whether token i starts a sentence (or a line/heading), where any word is capitalised. */
 function sentenceStart(text: string, tokens: Token[], i: number): boolean {
@@ -72,14 +76,14 @@ function sentenceStart(text: string, tokens: Token[], i: number): boolean {
 
 /** A capitalised word that can be part of a name. */
 function nameWord(t: Token, d: NameData): boolean {
-  if (isInitials(t.text)) return true;
-  if (/^(?:al|el)-\p{Lu}/u.test(t.text)) return true;
-  if (!isUpperStart(t.text) || /^\d/.test(t.text)) return false;
+  if (initials(t.text)) return true;
+  if (isAlElName(t.text)) return true;
+  if (!isUpperStart(t.text) || startsWithDigit(t.text)) return false;
   return !d.nonNames.has(t.lower);
 }
 
 function spaceGap(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+  return onlySpacesBetween(text, a.end, b.start);
 }
 
 // Russian adjective and genitive-chain endings, used to decide where an organisation's name ends.
@@ -92,13 +96,13 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
   const isTaken = (t: Token) => inSortedRanges(taken, t.start);
   const push = (m: PatternMention) => out.push(m);
   // Inside a run any capitalised word or acronym continues it ("State Security Department").
-  const inner = (n: Token) => isInitials(n.text) || /^(?:al|el)-\p{Lu}/u.test(n.text) || (isUpperStart(n.text) && !/^\d/.test(n.text) && n.text !== 'I');
+  const inner = (n: Token) => initials(n.text) || isAlElName(n.text) || (isUpperStart(n.text) && !startsWithDigit(n.text) && n.text !== 'I');
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (cannotStartName(t.text) || isTaken(t)) continue;
     // --- Russian organisations: [Adj…] Head [genitive chain] — Постоянного совета ОБСЕ.
-    if (language === 'ru' && isUpperStart(t.text) && !ACRONYM.test(t.text)) {
+    if (language === 'ru' && isUpperStart(t.text) && !isAcronym(t.text)) {
       const org = ruOrganization(text, tokens, i, d, taken);
       if (org) {
         push(org);
@@ -107,7 +111,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
       }
     }
     // A run starts at a capitalised word that can begin a name (not "The", "However", a month…).
-    if (!nameWord(t, d) && !(ACRONYM.test(t.text) && !d.acronymStop.has(t.text))) continue;
+    if (!nameWord(t, d) && !(isAcronym(t.text) && !d.acronymStop.has(t.text))) continue;
     // A run of capitalised words (and glue between them), stopped by a gazetteer/date mention.
     let j = i;
     while (j + 1 < tokens.length && spaceOrGlue(text, tokens[j], tokens[j + 1]) && !isTaken(tokens[j + 1])) {
@@ -120,15 +124,14 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
     let run = tokens.slice(i, j + 1);
     // A possessive ends a name (Whitfield’s Meeting → Whitfield), unless an organisation head
     // follows it (China’s Foreign Ministry is one body).
-    const poss = run.findIndex((r) => POSSESSIVE.test(r.text));
-    const heads = run.map((r) => r.lower);
-    let orgAt = lastIndexWhere(heads, (w) => d.orgHeads.has(w));
+    const poss = run.findIndex((r) => endsWithPossessive(r.text));
+    let orgAt = lastIndexIn(run, d.orgHeads);
     if (poss >= 0 && orgAt <= poss) {
       run = run.slice(0, poss + 1);
       j = i + poss;
-      orgAt = lastIndexWhere(run.map((r) => r.lower), (w) => d.orgHeads.has(w));
+      orgAt = lastIndexIn(run, d.orgHeads);
     }
-    const placeAt = lastIndexWhere(run.map((r) => r.lower), (w) => d.placeHeads.has(w));
+    const placeAt = lastIndexIn(run, d.placeHeads);
     const prev = tokens[i - 1];
     if (language === 'en' && orgAt >= 0 && orgAt >= placeAt && !titleCaseHeading(text, tokens, i, j)) {
       // Include a country/demonym from the gazetteer right before: "Belarusian Foreign Ministry",
@@ -152,7 +155,7 @@ export function findPatternMentions(text: string, language: Language, taken: Ran
       continue;
     }
     // Acronyms: "Sudanese Armed Forces (SAF)" defines SAF; unknown acronyms are bodies.
-    if (run.length === 1 && ACRONYM.test(t.text) && t.text.length <= 6 && !isInitials(t.text) && !d.acronymStop.has(t.text)) {
+    if (run.length === 1 && isAcronym(t.text) && t.text.length <= 6 && !initials(t.text) && !d.acronymStop.has(t.text)) {
       // Codes with digits (COP30, A350) are events and models, not bodies (G7 and G20 are in the lists).
       if (!/\d/.test(t.text)) push({ start: t.start, end: t.end, type: 'organization' });
       continue;
@@ -201,7 +204,7 @@ function cannotStartName(w: string): boolean {
  */
 function personOf(text: string, tokens: Token[], part: Token[], titles: string[], d: NameData, language: Language): PatternMention | null {
   let k = 0;
-  while (k < part.length && (d.titles.has(part[k].lower) || (ACRONYM.test(part[k].text) && !isInitials(part[k].text)))) {
+  while (k < part.length && (d.titles.has(part[k].lower) || (isAcronym(part[k].text) && !initials(part[k].text)))) {
     if (d.titles.has(part[k].lower)) titles.push(part[k].lower);
     k++;
   }
@@ -209,21 +212,24 @@ function personOf(text: string, tokens: Token[], part: Token[], titles: string[]
   if (name.length === 0) return null;
   const first = name[0];
   const last = name[name.length - 1];
-  const lastText = last.text.replace(POSSESSIVE, '');
-  if (name.length === 1 && d.titles.has(lastText.toLowerCase())) return null;
-  const glued = name.length === 1 && /^(?:\p{Lu}\.){1,3}\p{Lu}[\p{Ll}-]+$/u.test(first.text); // С.В.Лавров
-  const initialsThenSurname = name.length >= 2 && name.slice(0, -1).every((x) => isInitials(x.text)) && /\p{Ll}/u.test(lastText);
+  const possessive = endsWithPossessive(last.text);
+  const lastText = possessive ? last.text.replace(POSSESSIVE, '') : last.text;
+  // (The token's own lower case where nothing was cut off: the same string, not a new one.)
+  if (name.length === 1 && d.titles.has(possessive ? lastText.toLowerCase() : last.lower)) return null;
+  const glued = name.length === 1 && mayBeInitials(first.text) && /^(?:\p{Lu}\.){1,3}\p{Lu}[\p{Ll}-]+$/u.test(first.text); // С.В.Лавров
+  const lastHasLower = hasLowerLetter(lastText);
+  const initialsThenSurname = name.length >= 2 && name.slice(0, -1).every((x) => isInitials(x.text)) && lastHasLower;
   // Two or more name words: in Russian capitals are evidence enough; English capitalises titles
   // and headings, so it needs a given name first (Margaret Whitfield), a family name that comes
   // first (Xi Jinping), or a name particle (Khalid al-Rashidi).
   const pd = people(language);
   const evidence = language === 'ru' || pd.firstNames.has(first.lower) || pd.familyFirst.has(first.lower) || name.some((x) => /^(?:al|el)-/i.test(x.text) || d.particles.has(x.lower)) || pd.bySurnameKey.has(linkKey(lastText, language));
-  const multi = name.length >= 2 && evidence && !name.every((x) => ALL_CAPS_WORD.test(x.text)) && /\p{Ll}/u.test(lastText) && !isInitials(lastText);
-  const titled = titles.length > 0 && name.length <= 3 && /\p{Ll}/u.test(lastText);
+  const multi = name.length >= 2 && evidence && !name.every((x) => ALL_CAPS_WORD.test(x.text)) && lastHasLower && !isInitials(lastText);
+  const titled = titles.length > 0 && name.length <= 3 && lastHasLower;
   if (!(glued || initialsThenSurname || multi || titled)) return null;
   // A lone capitalised word at a sentence start is no evidence.
   if (name.length === 1 && !glued && !titled && sentenceStart(text, tokens, tokenIndexAt(tokens, first.start))) return null;
-  return { start: first.start, end: POSSESSIVE.test(last.text) ? last.end - 2 : last.end, type: 'person', surname: surnameOf(lastText), titles: [...titles] };
+  return { start: first.start, end: possessive ? last.end - 2 : last.end, type: 'person', surname: surnameOf(lastText), titles: [...titles] };
 }
 
 /** A heading written in Title Case (most words capitalised): capitalisation is no evidence there. */
@@ -242,18 +248,18 @@ function titleCaseHeading(text: string, tokens: Token[], i: number, j: number): 
 
 
 function surnameOf(t: string): string {
-  // С.В.Лавров → Лавров; al-Rashidi stays whole.
-  return t.replace(/^(?:\p{Lu}\.)+/u, '');
+  // С.В.Лавров → Лавров; al-Rashidi stays whole. (Only initials start with a capital and a dot.)
+  return mayBeInitials(t) ? t.replace(/^(?:\p{Lu}\.)+/u, '') : t;
 }
 
-function lastIndexWhere<T>(xs: T[], f: (x: T) => boolean): number {
-  for (let k = xs.length - 1; k >= 0; k--) if (f(xs[k])) return k;
+/** The index of the last token whose lower case is in `words`, or -1. */
+function lastIndexIn(run: Token[], words: Set<string>): number {
+  for (let k = run.length - 1; k >= 0; k--) if (words.has(run[k].lower)) return k;
   return -1;
 }
 
-
 function spaceOrGlue(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\u00a0]*$/.test(text.slice(a.end, b.start));
+  return onlySpacesBetween(text, a.end, b.start);
 }
 
 /**
