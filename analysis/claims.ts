@@ -111,8 +111,11 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
   const sentenceEnd = trimEnd(text, ss, se);
 
   // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")
-  const lower = text.slice(ss, se).toLowerCase();
-  for (const phrase of lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
+  // (Most sentences have none of the phrases: one case-insensitive test spares lower-casing them.)
+  const sentence = text.slice(ss, se);
+  const mayHave = sentence.includes('\u0130') || lex.anyAccordingToFolded.test(sentence);
+  const lower = mayHave ? sentence.toLowerCase() : '';
+  for (const phrase of mayHave && lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
     const k = lower.indexOf(phrase);
     if (k < 0 || (k > 0 && /[\p{L}]/u.test(lower[k - 1])) || /[\p{L}]/u.test(lower[k + phrase.length] ?? '')) continue;
     const cueStart = ss + k;

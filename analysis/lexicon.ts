@@ -24,6 +24,12 @@ export interface Lexicon {
   accordingTo: string[];
   /** Matches where any `accordingTo` phrase occurs (lower-cased input): one test before looking for each. */
   anyAccordingTo: RegExp;
+  /**
+   * The same, case-insensitive, for text not yet lower-cased: it matches wherever `anyAccordingTo`
+   * matches the lower-cased text (case folding agrees with lower-casing character by character;
+   * U+0130 İ, which lower-cases to two characters, is the exception callers must check).
+   */
+  anyAccordingToFolded: RegExp;
   /** Personal pronoun → gender/number (m, f, p). */
   pronouns: Map<string, string>;
   speakerTitles: Set<string>;
@@ -56,6 +62,7 @@ export function lexicon(language: Language): Lexicon {
       cues: new Set(lower(d.cues.flatMap(expandForms))),
       accordingTo,
       anyAccordingTo: new RegExp(anyOf(accordingTo), 'u'),
+      anyAccordingToFolded: new RegExp(anyOf(accordingTo), 'iu'),
       pronouns: new Map(Object.entries(d.pronouns)),
       speakerTitles: new Set(lower(d.speakerTitles)),
       skipBeforeCue: new Set(lower(d.skipBeforeCue)),

@@ -184,6 +184,8 @@ const ABBREVIATIONS = new Set([
   'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'approx', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
 ]);
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 function isSentenceEndAt(text: string, i: number): boolean {
   // i is the index of a terminator . ! ? …
   const c = text[i];
@@ -191,6 +193,8 @@ function isSentenceEndAt(text: string, i: number): boolean {
   // ".": not after an initial, an abbreviation or a number followed by a lower-case word.
   let j = i - 1;
   while (j >= 0 && (text.charCodeAt(j) === 0x2e || charClass(text.charCodeAt(j)) & LETTER)) j--;
+  // (Lower-casing never shortens a word: one longer than every abbreviation is none of them.)
+  if (i - (j + 1) > LONGEST_ABBREVIATION) return true;
   const word = text.slice(j + 1, i).toLowerCase();
   if (word.length === 1 && isUpperStart(text[j + 1] ?? '')) return false; // initial: С. Лавров, A. Guterres
   if (ABBREVIATIONS.has(word)) return false;
