@@ -223,8 +223,11 @@ function lspFigures(l: LspResult): void {
   fig('lsp.open50k.ms', "didOpen → first semantic tokens (the process's first analysis: loads language data)", l.openMs, 'ms', 0);
   fig('lsp.rss50k.mib', 'server RSS after the open', l.afterOpen50k?.rssMiB, 'MiB', 1);
   if (def) {
-    note(`${def.edits} keystrokes (one character inserted at spread positions, incremental didChange; tokens as VS Code asks for them: a delta against the tokens it holds), each waited out before the next:`);
+    note(
+      `${def.edits} keystrokes into each of ${def.servers} fresh servers, pooled (one character inserted at spread positions, incremental didChange; tokens as VS Code asks for them: a delta against the tokens it holds), each waited out before the next:`,
+    );
     fig('lsp.tokens.p95', `keystroke → tokens p95 (debounce ${def.debounceMs} ms, default)`, def.tokens.p95Ms, 'ms', 1, { op: '<=', value: 10, unit: 'ms' });
+    note(`  each server's own p95: ${def.tokensP95PerServer.map((x) => `${x.toFixed(1)} ms`).join(', ')}`);
     fig('lsp.tokens.median', 'keystroke → tokens median', def.tokens.medianMs, 'ms', 1);
     fig('lsp.tokens.server.median', '  of which in the server (tokens handler), median', def.serverTokens.medianMs, 'ms', 1);
     fig('lsp.tokens.server.p95', '  of which in the server (tokens handler), p95', def.serverTokens.p95Ms, 'ms', 1);
