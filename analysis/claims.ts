@@ -7,7 +7,7 @@
 import { isCue } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, sentencesIn, type SpeakerContext } from './speakers.ts';
-import { tokenIndexAt, tokenize, type Token } from './tokens.ts';
+import { countTokens, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
 
@@ -15,7 +15,8 @@ const CLAUSE = /^(?:что|чтобы|that|как)$/;
 const TOPIC = /^(?:о|об|обо|about)$/;
 // Heads of sources that identify nobody.
 const VAGUE = /^(?:sources?|officials?|diplomats?|experts?|analysts?|observers?|insiders?|people|some|many|others|источник(?:и|ов|ам)?|эксперт(?:ы|ов)?|аналитик(?:и|ов)?|наблюдател(?:и|ей)|дипломат(?:ы|ов)|собеседник(?:и|ов)?|некоторые|многие|одни|другие)$/i;
-const TRAILING = /(?<![\s.;:!?…,—–-])[\s.;:!?…,—–-]+$/;
+// What trimEnd takes off the end of a span (the definition; trimEnd reads it by character code).
+export const TRAILING = /(?<![\s.;:!?…,—–-])[\s.;:!?…,—–-]+$/;
 // Cue forms that are also nouns ("the IAEA report", "a call", "their claims").
 const NOUNISH = /^(?:report|reports|comment|comments|claim|claims|call|calls|demand|demands|promise|promises|warning|note|notes|estimate|estimates|quote|quotes|reply|answer|response|hope|hopes|fear|fears|remark|remarks|statement|record|tweet|tweets|post|posts|press|find|finding|review|study|show|shows)$/;
 
@@ -216,7 +217,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     // ("said the closure would last “as long as necessary”") makes the clause the claim.
     const quoted = localSpeakers.find((x) => x.cue!.start === t.start);
     if (quoted) {
-      const near = (a: number, b: number, n: number) => b - a < 120 && tokenize(text, a, b).length <= n;
+      const near = (a: number, b: number, n: number) => b - a < 120 && countTokens(text, n + 1, a, b) <= n;
       const q = localQuotes.find(([qs, qe]) => (qe <= t.start && near(qe, t.start, 6)) || (qs >= t.end && near(t.end, qs, 2) && !tokenize(text, t.end, qs).some((w) => CLAUSE.test(w.lower))));
       if (q) continue;
     }
@@ -224,7 +225,7 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     // cue ends the sentence and the subject follows a comma; the content is what precedes it.
     if (sp.start < t.start && /^[\s.!?…]*$/.test(text.slice(t.end, se))) {
       const comma = text.lastIndexOf(',', sp.start);
-      if (comma > ss && tokenize(text, comma, sp.start).length <= 6 && !/[.;:!?]/.test(text.slice(comma + 1, sp.start))) {
+      if (comma > ss && countTokens(text, 7, comma, sp.start) <= 6 && !/[.;:!?]/.test(text.slice(comma + 1, sp.start))) {
         const contentEnd = trimEnd(text, ss, comma);
         if (contentEnd > ss && !localQuotes.some(([qs, qe]) => qs <= ss + 1 && qe >= contentEnd - 1)) {
           out.push({ cue: span(text, t.start, t.end), source: span(text, sp.start, sp.end), content: span(text, skipSpace(text, ss), contentEnd), kind: 'reported' });
@@ -326,10 +327,24 @@ function markCues(tokens: Token[], from: number, to: number, used: Set<number>):
   for (let k = tokenIndexAt(tokens, from); k < tokens.length && tokens[k].start < to; k++) used.add(tokens[k].start);
 }
 
-function trimEnd(text: string, from: number, to: number): number {
-  const m = TRAILING.exec(text.slice(from, to));
-  // Keep a closing quote mark that ends the content: "… “as long as necessary”."
-  return m ? to - m[0].length : to;
+/**
+ * Where [from, to) ends without its trailing spaces and punctuation (TRAILING's match taken off),
+ * read backwards from the end instead of matching over the whole span. A closing quote mark that
+ * ends the content stays: "… “as long as necessary”."
+ */
+export function trimEnd(text: string, from: number, to: number): number {
+  const end = Math.min(to, text.length);
+  let i = end;
+  while (i > from && isTrailing(text.charCodeAt(i - 1))) i--;
+  return to - (end - i);
+}
+
+/** A character of TRAILING's class: \s (JavaScript's white space and line terminators) or . ; : ! ? … , — – - */
+function isTrailing(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 44 || c === 45;
+  return (
+    c === 0x2026 || c === 0x2014 || c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function skipSpace(text: string, i: number): number {

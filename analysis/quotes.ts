@@ -4,7 +4,7 @@
 // Speakers are resolved afterwards (speakers.ts), on the candidates kept here.
 import { type DocumentModel, type Block, isMasked } from './document.ts';
 import { type Lexicon, isCue } from './lexicon.ts';
-import { tokenize, sentenceBounds, isUpperStart } from './tokens.ts';
+import { tokenize, countTokens, sentenceBounds, isUpperStart, type Token } from './tokens.ts';
 
 export interface QuoteCandidate {
   start: number;
@@ -302,8 +302,12 @@ function stripMarks(text: string, s: number, e: number): [number, number] {
  */
 function isQuotation(text: string, doc: DocumentModel, block: Block, start: number, end: number, lex: Lexicon): boolean {
   const content = text.slice(start + 1, end - 1);
-  const words = tokenize(content);
-  if (words.length === 0) return false;
+  // How many words (counted no further than 6: only "up to 5" matters below), and the words
+  // themselves only for a short quote.
+  const count = countTokens(content, 6);
+  let short: Token[] | undefined;
+  const words = () => (short ??= tokenize(content));
+  if (count === 0) return false;
   if (/^[\s\d+\-–/.,:x×]*$/.test(content)) return false; // "3+3", "2+2", "5/5"
   // Scare markers right before: so-called "…", так называемого «…».
   const before = text.slice(Math.max(block.start, start - 30), start).toLowerCase().replace(/\s+/g, ' ');
@@ -316,7 +320,7 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   const prevWords = tokenize(text, Math.max(block.start, start - 40), start);
   const nextWords = tokenize(text, end, Math.min(block.end, end + 40));
   const prevWord = prevWords[prevWords.length - 1];
-  if (words.length === 1 && !ownPunctuation) {
+  if (count === 1 && !ownPunctuation) {
     // One word is a quotation only as what somebody called something: called the move “reckless”.
     const lead = prevWords.slice(-4);
     const named = lead.some((w) => isCue(lex, w)) && !isUpperStart(content.trim()) && !(prevWord && lex.nameContext.has(prevWord.lower));
@@ -325,16 +329,16 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   const nextWord = nextWords[0];
   const adjacentToPrev = prevWord && /^\s*$/.test(text.slice(prevWord.end, start));
   const adjacentToNext = nextWord && /^\s*$/.test(text.slice(end, nextWord.start));
-  if (words.length <= 3 && words.some((w) => lex.nameContext.has(w.lower))) return false; // «Московском формате»
-  if (words.length <= 5) {
+  if (count <= 3 && words().some((w) => lex.nameContext.has(w.lower))) return false; // «Московском формате»
+  if (count <= 5) {
     // Russian puts the genre noun first (газета «Коммерсантъ», политики «четырех нет»); English
     // mostly after ("2+2" talks), and before only for a capitalised name (the newspaper "Kommersant"),
     // not for a description (called the plan "dead on arrival").
-    const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (isUpperStart(content.trim()) || (lex.language === 'ru' && words.length <= 3));
+    const nounBefore = adjacentToPrev && lex.nameContext.has(prevWord.lower) && (isUpperStart(content.trim()) || (lex.language === 'ru' && count <= 3));
     const nounAfter = adjacentToNext && (lex.nameContext.has(nextWord.lower) || (lex.language === 'en' && lex.nameContext.has(nextWord.lower.replace(/s$/, ''))));
     if (nounBefore || nounAfter) return false;
   }
-  if (words.length >= 4 || ownPunctuation) return true;
+  if (count >= 4 || ownPunctuation) return true;
   // A short capitalised span after a noun (not after a cue, a colon or a dash) names something:
   // учениями «Холодный ответ», the "Freedom Shield" drills.
   if (isUpperStart(content.trim()) && !/[:—–]\s*$/.test(text.slice(block.start, start)) && !(prevWord && isCue(lex, prevWord) && adjacentToPrev)) return false;
@@ -345,7 +349,7 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   if (!around.some((w) => isCue(lex, w)) && !lex.anyAccordingTo.test(text.slice(ss, se).toLowerCase())) return false;
   // Title case without a sentence (a name of a body, exercise, film): «Щит свободы» is a name only
   // when no cue governs it; here a cue does, so we keep it unless it is written like a title.
-  if (words.length <= 3 && words.every((w) => isUpperStart(w.text)) && !/[.!?,]/.test(content)) return false;
+  if (count <= 3 && words().every((w) => isUpperStart(w.text)) && !/[.!?,]/.test(content)) return false;
   void doc;
   return true;
 }

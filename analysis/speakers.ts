@@ -10,7 +10,7 @@ import { linkKey } from './morphology.ts';
 import { people } from './entities/people.ts';
 import { getFirstnameGender } from 'lvovich';
 import { span, type Entity, type Speaker, type Span } from './types.ts';
-import { tokenize, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token } from './tokens.ts';
+import { tokenize, countTokens, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'затем']);
@@ -443,7 +443,7 @@ export function subjectOfCue(ctx: SpeakerContext, i: number, from: number, to: n
     const gap = doc.text.slice(t.end, a.np.start);
     // Only a subject, not an object ("обвинила Москву в …"): the phrase ends at a colon, a comma or "что".
     const after = doc.text.slice(a.np.end, a.np.end + 12);
-    if (!/[,.;:!?«»“”"]/.test(gap) && tokenize(gap).length <= 6 && /^\s*(?:[:,]|что(?!\p{L})|that(?!\p{L}))/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
+    if (!/[,.;:!?«»“”"]/.test(gap) && countTokens(gap, 7) <= 6 && /^\s*(?:[:,]|что(?!\p{L})|that(?!\p{L}))/u.test(after)) return asSpeaker(ctx, a, 'cue-before', cue, before);
   }
   // "Посол США Линн Трейси в интервью телеканалу … сказала, что …": the clause's first noun phrase,
   // the clause starting after the last что/that or earlier cue ("Напомню, что заместитель министра

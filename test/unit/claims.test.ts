@@ -636,3 +636,25 @@ describe('a quote and its claim agree', () => {
     });
   }
 });
+
+test('trimEnd takes off exactly what TRAILING matches, for every character class and at every range', async () => {
+  const { trimEnd, TRAILING } = await import('../../analysis/claims.ts');
+  const byRegex = (text: string, from: number, to: number) => {
+    const m = TRAILING.exec(text.slice(from, to));
+    return m ? to - m[0].length : to;
+  };
+  for (let code = 0; code < 0x10000; code++) {
+    const c = String.fromCharCode(code);
+    for (const text of [`ab${c}`, `a${c}.`, `${c}`, `x ${c}${c}`]) assert.equal(trimEnd(text, 0, text.length), byRegex(text, 0, text.length), `U+${code.toString(16)} in ${JSON.stringify(text)}`);
+  }
+  const alphabet = ['a', 'я', ' ', '\n', '.', ',', '—', '–', '-', '…', '!', '?', ':', ';', '\u00a0', '\u2009', '»', '”', '"'];
+  let seed = 5;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  for (let n = 0; n < 5000; n++) {
+    let text = '';
+    for (let k = Math.floor(rnd() * 12); k > 0; k--) text += alphabet[Math.floor(rnd() * alphabet.length)];
+    const from = Math.floor(rnd() * (text.length + 1));
+    const to = from + Math.floor(rnd() * (text.length - from + 1));
+    assert.equal(trimEnd(text, from, to), byRegex(text, from, to), `${JSON.stringify(text)} [${from}, ${to})`);
+  }
+});
