@@ -39,7 +39,7 @@ import {
   type ClaimContentsResult,
 } from '../protocol/index.ts';
 import { Analyses, type Entry } from './analyses.ts';
-import { collectYoungGarbage } from './runtime.ts';
+import { collectGarbage } from './runtime.ts';
 import { tokenSpans, tokenEdits, encodeWithLines, spliceEncoded, within, type EncodedTokens } from './features/semanticTokens.ts';
 import { hoverAt } from './features/hover.ts';
 import { documentHighlights, definition, references } from './features/entities.ts';
@@ -285,9 +285,11 @@ function publish(uri: string): void {
     const before = analyses.stats.fullAnalyses;
     const entry = entryFor(doc);
     const a = entry.analysis;
-    // Typing has paused (this runs after the debounce): collect the full analysis's short-lived
-    // garbage now rather than in the middle of the next keystroke's answer.
-    if (analyses.stats.fullAnalyses > before) collectYoungGarbage();
+    // Typing has paused (this runs after the debounce): collect the full analysis's garbage now,
+    // before the diagnostics go out, rather than in the middle of the next keystroke's answer. A
+    // full collection when the pause is a real one (a debounce of 100 ms or more); with a shorter
+    // debounce the analysis follows every keystroke, and only the young generation is collected.
+    if (analyses.stats.fullAnalyses > before) collectGarbage(debounceMs() >= 100 ? 'all' : 'young');
     settleTokens(doc, entry);
     const diagnostics = a
       ? assertionDiagnostics(doc, a, { rules: settings.rules, suppressions: new DocumentSuppressions(doc.getText(), suppressions.entriesFor(uri)) })

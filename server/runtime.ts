@@ -3,20 +3,25 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-/** A minor GC, if V8 lets us ask for one (`gc` exposed through its flags at run time). */
-const minorGc: ((options: { type: 'minor' }) => void) | undefined = (() => {
+/** V8's `gc`, if it lets us ask for one (exposed through its flags at run time): `{ type: 'minor' }` for the young generation only. */
+const gc: ((options?: { type: 'minor' }) => void) | undefined = (() => {
   try {
     v8.setFlagsFromString('--expose-gc');
-    return vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
+    return vm.runInNewContext('gc') as (options?: { type: 'minor' }) => void;
   } catch {
     return undefined;
   }
 })();
 
-/** Collects short-lived garbage now (while the user is idle) rather than during the next request. */
-export function collectYoungGarbage(): void {
+/**
+ * Collects garbage now, while the user is idle, rather than during the next request: the young
+ * generation only (about a millisecond), or every generation (a full collection: the old
+ * generation's marking and compaction then do not land in the next keystroke's answer).
+ */
+export function collectGarbage(scope: 'young' | 'all'): void {
   try {
-    minorGc?.({ type: 'minor' });
+    if (scope === 'young') gc?.({ type: 'minor' });
+    else gc?.();
   } catch {
     // not essential
   }
