@@ -7,7 +7,7 @@
 import { isCue } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, sentencesIn, type SpeakerContext } from './speakers.ts';
-import { countTokens, tokenIndexAt, tokenize, type Token } from './tokens.ts';
+import { countTokens, isWhiteSpace, tokenIndexAt, tokenize, type Token } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
 
@@ -341,10 +341,7 @@ export function trimEnd(text: string, from: number, to: number): number {
 
 /** A character of TRAILING's class: \s (JavaScript's white space and line terminators) or . ; : ! ? … , — – - */
 function isTrailing(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 44 || c === 45;
-  return (
-    c === 0x2026 || c === 0x2014 || c === 0x2013 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 44 || c === 45 || c === 0x2026 || c === 0x2014 || c === 0x2013 || isWhiteSpace(c);
 }
 
 function skipSpace(text: string, i: number): number {

@@ -206,11 +206,10 @@ function isSentenceEndAt(text: string, i: number): boolean {
  * whitespace and an upper-case letter, a digit, an opening quote or a dash, outside quote marks
  * that the caller treats as opaque (`skip` ranges).
  */
-export function sentenceBounds(text: string, lo: number, hi: number, from: number, to: number, skip: Array<[number, number]> = []): [number, number] {
-  const inSkip = (i: number) => skip.some(([s, e]) => i >= s && i < e);
+export function sentenceBounds(text: string, lo: number, hi: number, from: number, to: number, skip: ReadonlyArray<[number, number]> = NO_RANGES): [number, number] {
   let start = lo;
   for (let i = from - 1; i >= lo; i--) {
-    if (!isTerminator(text.charCodeAt(i)) || inSkip(i)) continue;
+    if (!isTerminator(text.charCodeAt(i)) || inAnyRange(skip, i)) continue;
     if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       start = i + 1;
       while (start < from && /[»”’"')\]]/.test(text[start])) start++;
@@ -220,7 +219,7 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
   while (start < from && /\s/.test(text[start])) start++;
   let end = hi;
   for (let i = to; i < hi; i++) {
-    if (!isTerminator(text.charCodeAt(i)) || inSkip(i)) continue;
+    if (!isTerminator(text.charCodeAt(i)) || inAnyRange(skip, i)) continue;
     if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       // Closing quote marks and brackets right after the full stop belong to the sentence.
       end = i + 1;
@@ -243,6 +242,18 @@ export function blockSentences(text: string, block: { start: number; end: number
     while (pos < block.end && /\s/.test(text[pos])) pos++;
   }
   return out;
+}
+
+const NO_RANGES: ReadonlyArray<[number, number]> = [];
+
+function inAnyRange(ranges: ReadonlyArray<[number, number]>, i: number): boolean {
+  for (let k = 0; k < ranges.length; k++) if (i >= ranges[k][0] && i < ranges[k][1]) return true;
+  return false;
+}
+
+/** JavaScript's \s (white space and line terminators) by character code. */
+export function isWhiteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** . ! ? … */

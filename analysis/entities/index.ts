@@ -2,7 +2,7 @@
 // people/organisations found by pattern, merged into one flat, longest-span list and linked:
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
 import type { Alias, Entity, EntityType, KnownSurname, Language } from '../types.ts';
-import { tokenize, tokenizeParagraphs, isUpperStart, type Paragraph, type Token } from '../tokens.ts';
+import { tokenize, tokenizeParagraphs, isUpperStart, isWhiteSpace, type Paragraph, type Token } from '../tokens.ts';
 import { firstStartingAt, type Range } from '../ranges.ts';
 import { findGazetteerMentions, type GazMention } from './gazetteer.ts';
 import { findDates } from './dates.ts';
@@ -100,16 +100,19 @@ export function findEntities(
     personId.set(k, id);
     c.id = id;
     const t = text.slice(c.start, c.end);
-    const words = t.split(/\s+/).length;
+    const words = pieces(t);
     const best = canonicalOf.get(id);
-    if (!best || (initials.test(best) && !initials.test(t)) || (words > best.split(/\s+/).length && !initials.test(t))) canonicalOf.set(id, t);
+    if (!best || (initials.test(best) && !initials.test(t)) || (words > pieces(best) && !initials.test(t))) canonicalOf.set(id, t);
     if (c.pattern.titles?.length) titles.set(id, [...new Set([...(titles.get(id) ?? []), ...c.pattern.titles])]);
   }
   // Single capitalised words that are a known surname (Галузин, Галузину, Kondratovič).
   const covered = mergeRanges(kept.map((c) => [c.start, c.end] as Range));
   const extra: Candidate[] = [];
   let ci = 0;
-  for (const t of tokens) {
+  // (An indexed loop: this runs once per analysis, often before it is optimised, and until then
+  // for-of makes an iterator result per token.)
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti];
     while (ci < covered.length && covered[ci][1] <= t.start) ci++;
     if (ci < covered.length && covered[ci][0] <= t.start) continue;
     if (!isUpperStart(t.text) || t.text.length < 3 || (!isBasicLower(t.text.charCodeAt(1)) /* then not all capitals */ && /^\p{Lu}+$/u.test(t.text))) continue;
@@ -281,6 +284,17 @@ function linkShortForms(text: string, language: Language, all: Candidate[]): voi
       if (id) c.id = id;
     } else lastByHead.set(head, c.id);
   }
+}
+
+/** `s.split(/\s+/).length` without the array: runs of white space, plus one. */
+function pieces(s: string): number {
+  let n = 1;
+  for (let i = 0; i < s.length; i++) {
+    if (!isWhiteSpace(s.charCodeAt(i))) continue;
+    n++;
+    while (i + 1 < s.length && isWhiteSpace(s.charCodeAt(i + 1))) i++;
+  }
+  return n;
 }
 
 function mergeRanges(rs: Range[]): Range[] {

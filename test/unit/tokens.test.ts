@@ -4,7 +4,7 @@
 // within sub-ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, countTokens, isUpperStart, lowerCase } from '../../analysis/tokens.ts';
+import { tokenize, countTokens, isUpperStart, lowerCase, isWhiteSpace } from '../../analysis/tokens.ts';
 import { textsUnder } from '../helpers/analysis.ts';
 
 const REFERENCE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
@@ -89,4 +89,8 @@ test('lowerCase equals toLowerCase for every BMP character, alone and inside wor
     for (const w of [c, `ab${c}`, `${c}где`]) assert.equal(lowerCase(w), w.toLowerCase(), `U+${code.toString(16)} in ${JSON.stringify(w)}`);
   }
   assert.equal(lowerCase('ΟΔΟΣ'), 'οδος'.slice(0, 3) + 'ς');
+});
+
+test('isWhiteSpace is \\s for every BMP character', () => {
+  for (let code = 0; code < 0x10000; code++) assert.equal(isWhiteSpace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
 });
