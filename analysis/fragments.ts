@@ -81,9 +81,10 @@ export class FragmentSet {
 
   /**
    * Each fragment's leftmost match; with `leftmost`, the word starts are tried only up to the first
-   * position where anything matches (later hits may remain: `first` picks the leftmost). Fragments that may begin with anything are searched for (the wrapper's
-   * look-behind makes a search find only word starts); the others are tried at the word starts
-   * whose first characters they can begin with.
+   * position where anything matches (later hits may remain: `first` picks the leftmost).
+   * Fragments that may begin with anything are searched for (the wrapper's look-behind makes a
+   * search find only word starts); the others are tried at the word starts whose first
+   * characters they can begin with.
    */
   private scan(s: string, leftmost: boolean): FragmentHit[] {
     const found = new Map<number, FragmentHit>();
