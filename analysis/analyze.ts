@@ -33,6 +33,6 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
     group: c.group,
   }));
   const claims = findClaims(ctx, quotes, entities, aliases);
-  const assertions = findAssertions(doc, language, claims, quotes, entities, (b) => sentencesIn(ctx, b));
+  const assertions = options.highlightingOnly ? [] : findAssertions(doc, language, claims, quotes, entities, (b) => sentencesIn(ctx, b));
   return { language, entities, aliases, quotes, claims, assertions };
 }

@@ -3,9 +3,9 @@
 // of context on each side; everything else is the previous analysis, shifted by the edit's length.
 //
 // It is provisional: effects that cross paragraphs (a surname linked to a full name far away, a
-// pronoun resolved to a speaker two paragraphs up, ids and groups) are those of the window. The
-// server shows it at once for highlighting and replaces it with the full analysis when typing
-// settles. When the edit cannot be handled locally — it touches something that spans paragraphs
+// pronoun resolved to a speaker two paragraphs up, ids and groups) are those of the window, and it
+// holds no assertions for the edited paragraphs (they are not highlighted). The server shows it at
+// once for highlighting and replaces it with the full analysis when typing settles. When the edit cannot be handled locally — it touches something that spans paragraphs
 // (a multi-paragraph quote, a heading that opens a preamble, a transcript turn label), a Markdown
 // fence, or most of the document — `reanalyze` returns null and the caller analyses in full.
 import { analyze } from './analyze.ts';
@@ -69,7 +69,8 @@ export function splice(prev: Previous, text: string, options: AnalyzeOptions = {
     const surname = e.canonical.split(/\s+/).pop()!;
     if (!knownPersons.has(surname)) knownPersons.set(surname, { surname, id: e.id, canonical: e.canonical });
   }
-  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons: [...knownPersons.values()] });
+  // (Highlighting only: the edited paragraphs' assertions wait for the full analysis.)
+  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons: [...knownPersons.values()], highlightingOnly: true });
 
   // Nothing may cross the core's edges, in the old analysis or the window's; except a preamble or
   // turn claim that holds the whole core (its content just grows or shrinks with the edit).

@@ -119,6 +119,12 @@ export interface AnalyzeOptions {
    * of the document when it analyses a few paragraphs): their surname alone is a mention of them.
    */
   knownPersons?: KnownSurname[];
+  /**
+   * Only what highlighting shows: the assertions stage is skipped and `assertions` is empty. For a
+   * provisional analysis right after a keystroke (incremental.ts); diagnostics always come from a
+   * full analysis.
+   */
+  highlightingOnly?: boolean;
 }
 
 export interface KnownSurname {

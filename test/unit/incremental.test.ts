@@ -109,3 +109,37 @@ test('rough edits (paragraph breaks typed and deleted, quote marks, deletions ac
   }
   assert.ok(spliced > 100, `only ${spliced} rough edits spliced`);
 });
+
+test('highlightingOnly skips the assertions and changes nothing that is highlighted', () => {
+  let withAssertions = 0;
+  for (const { name, text, markdown } of ALL) {
+    const full = analyze(text, { markdown });
+    const light = analyze(text, { markdown, highlightingOnly: true });
+    assert.deepEqual(light.assertions, [], name);
+    assert.deepEqual({ ...light, assertions: [] }, { ...full, assertions: [] }, name);
+    if (full.assertions.length > 0) withAssertions++;
+  }
+  assert.ok(withAssertions > 5, 'texts with assertions were compared');
+});
+
+test('a splice keeps the assertions outside the edited paragraphs and leaves those inside to the full analysis', async () => {
+  const { splice } = await import('../../analysis/index.ts');
+  let checked = 0;
+  for (const { name, text, markdown } of ALL) {
+    const before = analyze(text, { markdown });
+    // Type a word into the middle of the paragraph that holds the middle assertion.
+    const mid = before.assertions[before.assertions.length >> 1];
+    if (!mid) continue;
+    const at = mid.start + 1;
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const s = splice({ text, analysis: before }, edited, { markdown });
+    if (!s) continue;
+    const [from, to] = s.core;
+    const full = analyze(edited, { markdown });
+    assert.ok(!s.analysis.assertions.some((x) => x.start < to && x.end > from), `${name}: no assertion in the edited paragraphs`);
+    const outside = (xs: Analysis['assertions']) => xs.filter((x) => x.end <= from || x.start >= to).map((x) => [x.start, x.end, x.rule]);
+    assert.deepEqual(outside(s.analysis.assertions), outside(full.assertions), `${name}: the others as a full analysis has them`);
+    checked++;
+  }
+  assert.ok(checked > 3, `splices checked: ${checked}`);
+});
