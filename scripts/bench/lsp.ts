@@ -23,6 +23,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TOKEN_TYPES, TOKEN_MODIFIERS, CONFIG_SECTION, DEFAULT_SETTINGS, SERVER_EXEC_ARGV, SERVER_ENV, STATS_REQUEST, type ServerStats, type Settings } from '../../protocol/index.ts';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generate, utf8Bytes, REPO } from './corpus.ts';
 import { median, percentile } from './throughput.ts';
 
@@ -236,39 +237,11 @@ class BenchClient {
   }
 }
 
-/** The document as the client holds it: inserts keep it in step with the server, positions are LSP (UTF-16). */
-class LocalDoc {
-  private lineStarts: number[] = [];
-  constructor(public text: string) {
-    this.index();
-  }
-  private index(): void {
-    this.lineStarts = [0];
-    for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-  }
-  position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.lineStarts[lo] };
-  }
-  insert(offset: number, s: string): void {
-    this.text = this.text.slice(0, offset) + s + this.text.slice(offset);
-    this.index();
-  }
-  get lines(): number {
-    return this.lineStarts.length;
-  }
-}
-
 /** Keystroke k of n: an offset spread over the document (golden-ratio steps) and a letter of the script around it. */
-function keystroke(doc: LocalDoc, k: number): { offset: number; ch: string } {
-  const offset = Math.floor(((0.5 + k * 0.6180339887) % 1) * doc.text.length);
-  const before = doc.text.slice(Math.max(0, offset - 8), offset);
+function keystroke(doc: TextDocument, k: number): { offset: number; ch: string } {
+  const text = doc.getText();
+  const offset = Math.floor(((0.5 + k * 0.6180339887) % 1) * text.length);
+  const before = text.slice(Math.max(0, offset - 8), offset);
   const cyrillic = /\p{Script=Cyrillic}/u.test(before);
   const letters = cyrillic ? 'еаоитнс р' : 'eaoitns r';
   return { offset, ch: letters[k % letters.length] };
@@ -278,7 +251,7 @@ function keystroke(doc: LocalDoc, k: number): { offset: number; ch: string } {
 async function type(
   client: BenchClient,
   uri: string,
-  doc: LocalDoc,
+  doc: TextDocument,
   edits: number,
   withDiagnostics: boolean,
 ): Promise<{ tokens: number[]; diagnostics: number[]; missing: number }> {
@@ -288,9 +261,9 @@ async function type(
   let version = 1;
   for (let k = 0; k < edits; k++) {
     const { offset, ch } = keystroke(doc, k);
-    const at = doc.position(offset);
-    doc.insert(offset, ch);
+    const at = doc.positionAt(offset);
     version++;
+    doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: ch }], version);
     const diag = withDiagnostics ? client.diagnosticsFor(uri, version) : null;
     const t0 = performance.now();
     await client.insert(uri, version, at.line, at.character, ch);
@@ -328,11 +301,11 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
       const client = new BenchClient(debounce === null ? null : { diagnostics: { debounceMs: debounce } });
       try {
         const init = await client.initialize();
-        const doc = new LocalDoc(text50k);
-        lines = doc.lines;
+        const doc = TextDocument.create(uri, 'plaintext', 1, text50k);
+        lines = doc.lineCount;
         const first = client.diagnosticsFor(uri, 1);
         const t0 = performance.now();
-        await client.open(uri, doc.text);
+        await client.open(uri, doc.getText());
         await client.tokens(uri);
         const open = performance.now() - t0;
         await within(first, 30_000);
@@ -373,7 +346,7 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
   try {
     await client.initialize();
     const bigUri = 'file:///bench/big.txt';
-    const doc = new LocalDoc(big);
+    const doc = TextDocument.create(bigUri, 'plaintext', 1, big);
     const first = client.diagnosticsFor(bigUri, 1);
     const t0 = performance.now();
     await client.open(bigUri, big);
