@@ -51,7 +51,6 @@ export interface SizeRow {
 export interface ThroughputResult {
   /** The first analyze() calls in this process (one Russian, one English text of 20 kB): loads language data, compiles. */
   coldMs: number;
-  warmupRuns: number;
   sizes: SizeRow[];
   /** t(1 MB)/t(10 kB) × (bytes 10 kB / bytes 1 MB) × 100: 100 is linear, 200 twice as slow per byte on the big text. */
   growthRatio: number;
@@ -117,12 +116,17 @@ export async function runThroughput(opts: ThroughputOptions = {}): Promise<Throu
   const en = generate(20_000, 900_002, { lang: 'en', corpus: opts.corpus });
   const analyze = core.analyze;
   hooks.clearMemos?.();
-  let t = performance.now();
+  const t = performance.now();
   analyze(ru, analyzeOptions);
   analyze(en, analyzeOptions);
   const coldMs = performance.now() - t;
-  const warmupRuns = opts.quick ? 2 : 5;
-  for (let i = 0; i < warmupRuns; i++) analyze(generate(100_000, 910_000 + i, { corpus: opts.corpus }), analyzeOptions);
+  // One text, memos cleared first: its time in ms.
+  const timed = (text: string): number => {
+    hooks.clearMemos?.();
+    const start = performance.now();
+    analyze(text, analyzeOptions);
+    return performance.now() - start;
+  };
 
   const sizes: SizeRow[] = [];
   for (const [k, size] of SIZES.entries()) {
@@ -131,11 +135,8 @@ export async function runThroughput(opts: ThroughputOptions = {}): Promise<Throu
     const warmup = opts.quick ? 1 : size.warmup;
     let firstMs = NaN;
     for (let i = 0; i < warmup; i++) {
-      const text = generate(size.target, 500_000 + 1000 * (k + 1) + i, { corpus: opts.corpus });
-      hooks.clearMemos?.();
-      t = performance.now();
-      analyze(text, analyzeOptions);
-      if (i === 0) firstMs = performance.now() - t;
+      const ms = timed(generate(size.target, 500_000 + 1000 * (k + 1) + i, { corpus: opts.corpus }));
+      if (i === 0) firstMs = ms;
     }
     // Texts are generated before the clock starts; each run has its own seed.
     const texts = Array.from({ length: runs }, (_, i) => generate(size.target, 1000 * (k + 1) + i, { corpus: opts.corpus }));
@@ -143,10 +144,7 @@ export async function runThroughput(opts: ThroughputOptions = {}): Promise<Throu
     let hits = 0;
     let lookups = 0;
     for (const text of texts) {
-      hooks.clearMemos?.();
-      t = performance.now();
-      analyze(text, analyzeOptions);
-      times.push(performance.now() - t);
+      times.push(timed(text));
       const m = hooks.memoStats?.();
       if (m) {
         hits += m.hits;
@@ -178,7 +176,7 @@ export async function runThroughput(opts: ThroughputOptions = {}): Promise<Throu
   const small = sizes[0];
   const big = sizes[sizes.length - 1];
   const growthRatio = (big.medianMs / small.medianMs) * (small.bytes / big.bytes) * 100;
-  return { coldMs, warmupRuns, sizes, growthRatio };
+  return { coldMs, sizes, growthRatio };
 }
 
 /** Wall time of a child process, and the bytes it wrote to stdout; rejects on a non-zero exit. */
