@@ -120,6 +120,8 @@ export async function runThroughput(opts: ThroughputOptions = {}): Promise<Throu
   analyze(ru, analyzeOptions);
   analyze(en, analyzeOptions);
   const coldMs = performance.now() - t;
+  // The JIT warms up on a few 100 kB texts first (every code path), then each size on its own.
+  for (let i = 0; i < (opts.quick ? 2 : 5); i++) analyze(generate(100_000, 910_000 + i, { corpus: opts.corpus }), analyzeOptions);
   // One text, memos cleared first: its time in ms.
   const timed = (text: string): number => {
     hooks.clearMemos?.();
