@@ -4,7 +4,7 @@
 // before it (… – об этом сообщил X); По словам X / According to X governs the rest of the sentence.
 // Sources come from the same machinery as quote speakers (speakers.ts), so a quote and its claim
 // always agree. Vague sources (sources say, эксперты полагают) make no claim.
-import { isCue } from './lexicon.ts';
+import { isCue, mentionsAccordingTo } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, sentencesIn, type SpeakerContext } from './speakers.ts';
 import { countTokens, isWhiteSpace, tokenIndexAt, tokenize, type Token } from './tokens.ts';
@@ -112,11 +112,10 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
   const sentenceEnd = trimEnd(text, ss, se);
 
   // По словам X, … / According to X, … (at the start, or after the content: "…, according to X.")
-  // (Most sentences have none of the phrases: one case-insensitive test spares lower-casing them.)
   const sentence = text.slice(ss, se);
-  const mayHave = sentence.includes('\u0130') || lex.anyAccordingToFolded.test(sentence);
-  const lower = mayHave ? sentence.toLowerCase() : '';
-  for (const phrase of mayHave && lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
+  const has = mentionsAccordingTo(lex, sentence);
+  const lower = has ? sentence.toLowerCase() : '';
+  for (const phrase of has ? lex.accordingTo : []) {
     const k = lower.indexOf(phrase);
     if (k < 0 || (k > 0 && /[\p{L}]/u.test(lower[k - 1])) || /[\p{L}]/u.test(lower[k + phrase.length] ?? '')) continue;
     const cueStart = ss + k;

@@ -75,6 +75,14 @@ export function lexicon(language: Language): Lexicon {
   return lex;
 }
 
+/**
+ * Whether an according-to phrase occurs in `text` once lower-cased (`anyAccordingTo`), asked first
+ * case-insensitively of the text as written, so most texts are never lower-cased.
+ */
+export function mentionsAccordingTo(lex: Lexicon, text: string): boolean {
+  return (text.includes('\u0130') || lex.anyAccordingToFolded.test(text)) && lex.anyAccordingTo.test(text.toLowerCase());
+}
+
 /** A reporting cue: a known verb form written in lower case (a capitalised "States" is a name, not a verb). */
 export function isCue(lex: Lexicon, word: { text: string; lower: string }): boolean {
   if (!lex.cues.has(word.lower)) return false;

@@ -3,7 +3,7 @@
 // dash attribution line); and telling them from names, titles, formats and scare quotes.
 // Speakers are resolved afterwards (speakers.ts), on the candidates kept here.
 import { type DocumentModel, type Block, isMasked } from './document.ts';
-import { type Lexicon, isCue } from './lexicon.ts';
+import { type Lexicon, isCue, mentionsAccordingTo } from './lexicon.ts';
 import { tokenize, countTokens, sentenceBounds, isUpperStart, type Token } from './tokens.ts';
 
 export interface QuoteCandidate {
@@ -346,7 +346,7 @@ function isQuotation(text: string, doc: DocumentModel, block: Block, start: numb
   // Short: a quotation only where its sentence reports speech.
   const [ss, se] = sentenceBounds(text, block.start, block.end, start, end, [[start, end]]);
   const around = [...tokenize(text, ss, start), ...tokenize(text, end, se)];
-  if (!around.some((w) => isCue(lex, w)) && !lex.anyAccordingTo.test(text.slice(ss, se).toLowerCase())) return false;
+  if (!around.some((w) => isCue(lex, w)) && !mentionsAccordingTo(lex, text.slice(ss, se))) return false;
   // Title case without a sentence (a name of a body, exercise, film): «Щит свободы» is a name only
   // when no cue governs it; here a cue does, so we keep it unless it is written like a title.
   if (count <= 3 && words().every((w) => isUpperStart(w.text)) && !/[.!?,]/.test(content)) return false;
