@@ -98,19 +98,17 @@ export function spliceEncoded(previous: EncodedTokens, doc: TextDocument, spans:
   const before = i > 0 ? previous.lines[i - 1] : 0;
   const core = encodeWithLines(doc, spans, i > 0 ? before : 0);
   if (core.lines.some((l) => l < fromLine || (i > 0 && l <= before))) return null;
-  const data = previous.data.slice(0, 5 * i);
-  const lines = previous.lines.slice(0, i);
-  for (const v of core.data) data.push(v);
-  for (const l of core.lines) lines.push(l);
-  if (j < previous.lines.length) {
-    const last = lines.length > 0 ? lines[lines.length - 1] : 0;
-    const next = previous.lines[j] + lineShift;
-    // The first token after the edit keeps its place on its line; only its line delta changes.
-    if (next <= last) return null;
-    data.push(next - last);
-    for (let k = 5 * j + 1; k < previous.data.length; k++) data.push(previous.data[k]);
-    for (let k = j; k < previous.lines.length; k++) lines.push(previous.lines[k] + lineShift);
-  }
+  // (Whole arrays are copied with slice and concat, which copy memory, not pushed value by value.)
+  const headLines = previous.lines.slice(0, i).concat(core.lines);
+  if (j >= previous.lines.length) return { data: previous.data.slice(0, 5 * i).concat(core.data), lines: headLines, lineCount: doc.lineCount };
+  const last = headLines.length > 0 ? headLines[headLines.length - 1] : 0;
+  const next = previous.lines[j] + lineShift;
+  // The first token after the edit keeps its place on its line; only its line delta changes.
+  if (next <= last) return null;
+  const data = previous.data.slice(0, 5 * i).concat(core.data, [next - last], previous.data.slice(5 * j + 1));
+  const tail = previous.lines.slice(j);
+  if (lineShift !== 0) for (let k = 0; k < tail.length; k++) tail[k] += lineShift;
+  const lines = headLines.concat(tail);
   return { data, lines, lineCount: doc.lineCount };
 }
 
