@@ -74,9 +74,10 @@ export interface CliResult {
 }
 
 // The core as shipped: out/analysis.js is built by scripts/build.mjs with the same esbuild settings
-// as dist/server.js and dist/cli.js. (Run from TypeScript through tsx, regular-expression literals
+// as dist/server.js and dist/cli.js; DL_BENCH_CORE names another build of it (an older commit's, to
+// compare cores under one bench). (Run from TypeScript through tsx, regular-expression literals
 // with \p{…} become \`new RegExp\` calls on every use, which is not what users run.)
-const BUNDLE = path.join(REPO, 'out', 'analysis.js');
+const BUNDLE = process.env.DL_BENCH_CORE ?? path.join(REPO, 'out', 'analysis.js');
 export const coreSource = existsSync(BUNDLE) ? 'out/analysis.js (the production bundle of the core)' : 'analysis/index.ts through tsx (out/analysis.js missing: run npm run build)';
 const core: typeof source = existsSync(BUNDLE) ? (createRequire(import.meta.url)(BUNDLE) as typeof source) : source;
 
