@@ -78,7 +78,7 @@ export interface CliResult {
 // compare cores under one bench). (Run from TypeScript through tsx, regular-expression literals
 // with \p{…} become \`new RegExp\` calls on every use, which is not what users run.)
 const BUNDLE = process.env.DL_BENCH_CORE ?? path.join(REPO, 'out', 'analysis.js');
-export const coreSource = existsSync(BUNDLE) ? 'out/analysis.js (the production bundle of the core)' : 'analysis/index.ts through tsx (out/analysis.js missing: run npm run build)';
+export const coreSource = existsSync(BUNDLE) ? (process.env.DL_BENCH_CORE ? `${BUNDLE} (DL_BENCH_CORE)` : 'out/analysis.js (the production bundle of the core)') : 'analysis/index.ts through tsx (out/analysis.js missing: run npm run build)';
 const core: typeof source = existsSync(BUNDLE) ? (createRequire(import.meta.url)(BUNDLE) as typeof source) : source;
 
 // Optional hooks of the core (present once it memoises); looked up, not imported, so the bench runs either way.
