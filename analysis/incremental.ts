@@ -8,9 +8,15 @@
 // once for highlighting and replaces it with the full analysis when typing settles. When the edit cannot be handled locally — it touches something that spans paragraphs
 // (a multi-paragraph quote, a heading that opens a preamble, a transcript turn label), a Markdown
 // fence, or most of the document — `reanalyze` returns null and the caller analyses in full.
+//
+// Outside the window the work is kept small too, for a keystroke in a long document: the edit and
+// the paragraphs around it are found by reading near it, what would otherwise be read from the whole
+// previous analysis (its people, whether it has a fence) is kept with it for the next splice, and
+// the old items are moved in one pass, not filtered, copied twice and sorted. Moving the items after
+// the edit is what remains in proportion to the document.
 import { analyze } from './analyze.ts';
-import { chunksOf } from './memo.ts';
-import type { Analysis, AnalyzeOptions, Claim, KnownSurname, Span } from './types.ts';
+import { chunksAround } from './memo.ts';
+import type { Alias, Analysis, AnalyzeOptions, Assertion, Claim, Entity, KnownSurname, Quote, Span, Speaker } from './types.ts';
 
 export interface Previous {
   text: string;
@@ -36,48 +42,54 @@ export function splice(prev: Previous, text: string, options: AnalyzeOptions = {
   if (old === text) return null;
   // The edited region: [p, old.length - s) in the old text is now [p, text.length - s).
   const max = Math.min(old.length, text.length);
-  const p = longest(max, (n) => old.slice(0, n) === text.slice(0, n));
-  const s = longest(max - p, (n) => old.slice(old.length - n) === text.slice(text.length - n));
+  const p = common(max, (n, len) => old.slice(n, n + len) === text.slice(n, n + len));
+  const s = common(max - p, (n, len) => old.slice(old.length - n - len, old.length - n) === text.slice(text.length - n - len, text.length - n));
   const delta = text.length - old.length;
-  if (options.markdown && /^(?:```|~~~)/m.test(text)) return null;
+  if (options.markdown && fenced(prev, text, p, text.length - s)) return null;
 
   // The edited chunks (the core) and one chunk of context each side (the window), in the new text.
-  const chunks = chunksOf(text);
-  if (chunks.length < 4) return null;
-  let first = chunks.findIndex(([, e]) => e >= p);
-  if (first < 0) first = chunks.length - 1;
-  let last = first;
-  while (last + 1 < chunks.length && chunks[last + 1][0] <= text.length - s) last++;
+  // (Found by reading near the edit only; a text of fewer than 4 chunks is analysed in full.)
+  const near = chunksAround(text, p, text.length - s, 4);
+  if (!near) return null;
+  const { chunks, first, last } = near;
   // A blank line typed or removed changes where chunks are: the neighbours take part too.
   const coreStart = chunks[first][0];
   const coreEnd = chunks[last][1];
   if (last - first > 2 || coreEnd - coreStart > text.length / 4) return null;
-  const winFirst = Math.max(0, first - 1);
-  const winLast = Math.min(chunks.length - 1, last + 1);
-  const ws = chunks[winFirst][0];
-  const we = chunks[winLast][1];
+  const ws = chunks[0][0];
+  const we = chunks[chunks.length - 1][1];
   // The same core in the old text: before it nothing moved, after it everything moved by delta.
   const oldCoreStart = coreStart;
   const oldCoreEnd = coreEnd - delta;
   if (oldCoreEnd < oldCoreStart || p < coreStart || old.length - s > oldCoreEnd) return null;
 
   const a = prev.analysis;
-  // The people the rest of the document named, so a surname alone in the window still names them.
-  const knownPersons = new Map<string, KnownSurname>();
-  for (const e of a.entities) {
-    if (e.type !== 'person' || !e.canonical || (e.start >= oldCoreStart && e.end <= oldCoreEnd)) continue;
-    const surname = e.canonical.split(/\s+/).pop()!;
-    if (!knownPersons.has(surname)) knownPersons.set(surname, { surname, id: e.id, canonical: e.canonical });
+  // The people the rest of the document named, so a surname alone in the window still names them:
+  // for each surname, the first person outside the core that has it. (Who each entity is, and its
+  // surname, is kept with the analysis: only the core's people are left out here.)
+  const knownPersons: KnownSurname[] = [];
+  const { people, surnames } = peopleOf(a);
+  const seen = ++lookups;
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i];
+    if (!person || person.surname.seen === seen) continue;
+    const e = a.entities[i];
+    if (e.start >= oldCoreStart && e.end <= oldCoreEnd) continue;
+    person.surname.seen = seen;
+    const { surname, id, canonical } = person.known;
+    knownPersons.push({ surname, id, canonical });
   }
   // (Highlighting only: the edited paragraphs' assertions wait for the full analysis.)
-  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons: [...knownPersons.values()], highlightingOnly: true });
+  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons, highlightingOnly: true });
 
   // Nothing may cross the core's edges, in the old analysis or the window's; except a preamble or
   // turn claim that holds the whole core (its content just grows or shrinks with the edit).
-  const crosses = (x: { start: number; end: number }, lo: number, hi: number) => (x.start < lo && x.end > lo) || (x.start < hi && x.end > hi);
-  const spanOf = (c: Claim) => ({ start: Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity), end: Math.max(c.cue.end, c.content.end, c.source?.end ?? 0) });
+  const crosses = (start: number, end: number, lo: number, hi: number) => (start < lo && end > lo) || (start < hi && end > hi);
+  // (A claim's extent, from its cue, source and content: computed where needed, not as an object per claim.)
+  const claimStart = (c: Claim) => Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity);
+  const claimEnd = (c: Claim) => Math.max(c.cue.end, c.content.end, c.source?.end ?? 0);
   const holds = (c: Claim) => (c.kind === 'preamble' || c.kind === 'turn') && c.cue.end <= oldCoreStart && c.content.start <= oldCoreStart && c.content.end >= oldCoreEnd;
-  for (const x of [...a.entities, ...(a.aliases ?? []), ...a.quotes, ...a.assertions]) if (crosses(x, oldCoreStart, oldCoreEnd)) return null;
+  for (const list of [a.entities, a.aliases ?? [], a.quotes, a.assertions]) for (const x of list) if (crosses(x.start, x.end, oldCoreStart, oldCoreEnd)) return null;
   const lo = coreStart - ws;
   const hi = coreEnd - ws;
   // A claim that reaches across a core edge (a quote in the core, its speaker in the paragraph
@@ -87,64 +99,171 @@ export function splice(prev: Previous, text: string, options: AnalyzeOptions = {
   const sameClaim = (c: Claim, w: Claim) => c.kind === w.kind && same(c.cue, w.cue) && same(c.source, w.source) && same(c.content, w.content);
   const bridging: Claim[] = [];
   for (const c of a.claims) {
-    if (!crosses(spanOf(c), oldCoreStart, oldCoreEnd) || holds(c)) continue;
+    if (!crosses(claimStart(c), claimEnd(c), oldCoreStart, oldCoreEnd) || holds(c)) continue;
     const w = win.claims.find((x) => sameClaim(c, x));
     if (!w) return null;
     bridging.push(w);
   }
-  for (const x of [...win.entities, ...(win.aliases ?? []), ...win.quotes, ...win.assertions]) if (crosses(x, lo, hi)) return null;
+  for (const list of [win.entities, win.aliases ?? [], win.quotes, win.assertions]) for (const x of list) if (crosses(x.start, x.end, lo, hi)) return null;
   for (const c of win.claims) {
     // A preamble or turn the window sees opening in its context paragraph but the document does not
     // have (the window's first line looks like a heading) covers the core only in the window: dropped.
-    if (crosses(spanOf(c), lo, hi) && !bridging.includes(c) && !((c.kind === 'preamble' || c.kind === 'turn') && (c.cue.start < lo || c.cue.start >= hi))) return null;
+    if (crosses(claimStart(c), claimEnd(c), lo, hi) && !bridging.includes(c) && !((c.kind === 'preamble' || c.kind === 'turn') && (c.cue.start < lo || c.cue.start >= hi))) return null;
     // A heading that opens a preamble, or a turn label, in the edited paragraphs: its reach is the document's.
     if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= lo && c.cue.start < hi) return null;
   }
   for (const c of a.claims) if ((c.kind === 'preamble' || c.kind === 'turn') && c.cue.start >= oldCoreStart && c.cue.start < oldCoreEnd) return null;
 
   // Old items before the core stay, after it move by delta; window items inside the core move by ws.
-  // (Their text is unchanged: only where it stands moved.)
+  // (Their text is unchanged: only where it stands moved. Where nothing moves, an item is kept as
+  // it is rather than copied.)
   const oldMove = (at: number) => (at >= oldCoreEnd ? delta : 0);
-  const inOld = (x: { start: number; end: number }) => x.end <= oldCoreStart || x.start >= oldCoreEnd;
-  const inWin = (x: { start: number; end: number }) => x.start >= lo && x.end <= hi;
-  const byStart = <T extends { start: number }>(xs: T[]) => xs.sort((x, y) => x.start - y.start);
-  const merge = <T extends { start: number; end: number }>(olds: readonly T[], wins: readonly T[], move: (x: T, by: (at: number) => number) => T) =>
-    // (Items before the core did not move: they are kept as they are, not copied.)
-    byStart([...olds.filter(inOld).map((x) => (x.start >= oldCoreEnd ? move(x, oldMove) : x)), ...wins.filter(inWin).map((x) => move(x, () => ws))]);
+  const winMove = () => ws;
+  const inOld = (x: Extent) => x.end <= oldCoreStart || x.start >= oldCoreEnd;
+  const inWin = (x: Extent) => x.start >= lo && x.end <= hi;
+  /**
+   * The old items kept, and whether they are in order by start (as analyze and splice make them).
+   * `along` is a list with an entry per old item: `alongKept` gets those of the items kept.
+   */
+  const keep = <T extends Extent, U>(olds: readonly T[], move: Mover<T>, along?: readonly U[]): { kept: T[]; inOrder: boolean; alongKept: U[] } => {
+    // (Made at full length and cut down: pushing to a list of thousands reallocates it again and again.)
+    const kept = new Array<T>(olds.length);
+    const alongKept = new Array<U>(along ? olds.length : 0);
+    let n = 0;
+    let inOrder = true;
+    for (let i = 0; i < olds.length; i++) {
+      const x = olds[i];
+      if (!inOld(x)) continue;
+      const y = x.start >= oldCoreEnd && delta !== 0 ? move(x, oldMove) : x;
+      if (n > 0 && y.start < kept[n - 1].start) inOrder = false;
+      if (along) alongKept[n] = along[i];
+      kept[n++] = y;
+    }
+    kept.length = n;
+    if (along) alongKept.length = n;
+    return { kept, inOrder, alongKept };
+  };
+  /** The window's items in the core. */
+  const take = <T extends Extent>(wins: readonly T[], move: Mover<T>): T[] => {
+    const out: T[] = [];
+    for (const x of wins) if (inWin(x)) out.push(ws === 0 ? x : move(x, winMove));
+    return out;
+  };
+  const merge = <T extends Extent>(olds: readonly T[], wins: readonly T[], move: Mover<T>) => {
+    const { kept, inOrder } = keep(olds, move);
+    return ordered(kept, take(wins, move), byStart, inOrder);
+  };
 
-  const oldClaims = a.claims.filter((c) => inOld(spanOf(c)) || holds(c)).map((c) => {
-    const moved = moveClaim(c, oldMove);
-    if (holds(c)) moved.content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
-    return moved;
-  });
-  const winClaims = win.claims.filter((c) => inWin(spanOf(c)) || bridging.includes(c)).map((c) => moveClaim(c, () => ws));
-  const claims = [...oldClaims, ...winClaims].sort((x, y) => x.content.start - y.content.start || y.content.end - x.content.end);
+  // Entities, and what their people tell the next splice's window (see `peopleOf`).
+  const { kept: keptEntities, inOrder, alongKept: keptPeople } = keep(a.entities, moveEntity, people);
+  const winEntities = take(win.entities, moveEntity);
+  const at = slot(keptEntities, winEntities, byStart, inOrder);
+  const entities = at < 0 ? [...keptEntities, ...winEntities].sort(byStart) : insert(keptEntities, at, winEntities);
+
+  const oldClaims: Claim[] = [];
+  for (const c of a.claims) {
+    if (holds(c)) {
+      // (A new content: `moveClaim` may give the claim itself.)
+      const content = { start: c.content.start, end: c.content.end + delta, text: text.slice(c.content.start, c.content.end + delta) };
+      oldClaims.push({ ...moveClaim(c, oldMove), content });
+    } else if (inOld({ start: claimStart(c), end: claimEnd(c) })) oldClaims.push(moveClaim(c, oldMove));
+  }
+  const winClaims: Claim[] = [];
+  for (const c of win.claims) if (inWin({ start: claimStart(c), end: claimEnd(c) }) || bridging.includes(c)) winClaims.push(moveClaim(c, winMove));
   const analysis: Analysis = {
     language: a.language,
-    entities: merge(a.entities, win.entities, (e, by) => ({ ...e, ...move(e, by) })),
-    aliases: merge(a.aliases ?? [], win.aliases ?? [], (e, by) => ({ ...e, ...move(e, by) })),
-    quotes: merge(a.quotes, win.quotes, (q, by) => ({
-      ...q,
-      ...move(q, by),
-      content: move(q.content, by),
-      speaker: q.speaker && { ...q.speaker, ...move(q.speaker, by), ...(q.speaker.cue ? { cue: move(q.speaker.cue, by) } : {}), ...(q.speaker.pronoun ? { pronoun: move(q.speaker.pronoun, by) } : {}) },
-    })),
-    claims,
-    assertions: merge(a.assertions, win.assertions, (x, by) => ({ ...x, ...move(x, by), triggers: x.triggers.map((t) => move(t, by)) })),
+    entities,
+    aliases: merge(a.aliases ?? [], win.aliases ?? [], moveAlias),
+    quotes: merge(a.quotes, win.quotes, moveQuote),
+    claims: ordered(oldClaims, winClaims, byContent),
+    assertions: merge(a.assertions, win.assertions, moveAssertion),
   };
+  if (at >= 0) remember(analysis, { people: insert(keptPeople, at, winEntities.map((e) => personOf(e, surnames))), surnames });
+  if (options.markdown) remember(analysis, { unfenced: text });
   return { analysis, core: [coreStart, coreEnd], oldCore: [oldCoreStart, oldCoreEnd] };
 }
 
-/** The largest n in [0, max] for which `holds(n)` (true for every smaller n too): a binary search whose steps are string comparisons (memcmp), not a loop over characters. */
-function longest(max: number, holds: (n: number) => boolean): number {
+interface Extent {
+  start: number;
+  end: number;
+}
+
+/** An item moved: each of its spans by what `by` says for that span's start (one new object, not a copy and then another). */
+type Mover<T> = (x: T, by: (at: number) => number) => T;
+
+const byStart = (x: Extent, y: Extent) => x.start - y.start;
+/** The order of `Analysis.claims` (claims.ts): by the start of the content, the longer first. */
+const byContent = (x: Claim, y: Claim) => x.content.start - y.content.start || y.content.end - x.content.end;
+
+/**
+ * `[...xs, ...ys].sort(cmp)` (a stable sort). The old items and the window's come each in order (as
+ * analyze and splice make them), and the window's fit between two old ones: then they are put there,
+ * without a sort.
+ */
+function ordered<T>(xs: T[], ys: T[], cmp: (x: T, y: T) => number, xsInOrder?: boolean): T[] {
+  const at = slot(xs, ys, cmp, xsInOrder);
+  return at < 0 ? [...xs, ...ys].sort(cmp) : insert(xs, at, ys);
+}
+
+/**
+ * Where `ys` goes in `xs` so that `xs` with `ys` inserted there is `[...xs, ...ys].sort(cmp)` (a
+ * stable sort: at a tie an item of `xs` comes first), or -1 when there is no such place (a list out
+ * of order, or `ys` to be interleaved with `xs`).
+ */
+function slot<T>(xs: readonly T[], ys: readonly T[], cmp: (x: T, y: T) => number, xsInOrder = inOrder(xs, cmp)): number {
+  if (!xsInOrder) return -1;
+  if (!inOrder(ys, cmp)) return -1;
+  if (ys.length === 0) return xs.length;
+  // After every x that does not sort after the first y; then every y must sort before the next x.
   let lo = 0;
-  let hi = max;
+  let hi = xs.length;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (holds(mid)) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (cmp(xs[mid], ys[0]) <= 0) lo = mid + 1;
+    else hi = mid;
   }
-  return lo;
+  return lo < xs.length && cmp(ys[ys.length - 1], xs[lo]) >= 0 ? -1 : lo;
+}
+
+function inOrder<T>(xs: readonly T[], cmp: (x: T, y: T) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i - 1], xs[i]) > 0) return false;
+  return true;
+}
+
+/** `xs` with `ys` inserted at `at` (`xs` itself when `ys` is empty: a list just made). */
+function insert<T>(xs: T[], at: number, ys: readonly T[]): T[] {
+  if (ys.length === 0) return xs;
+  const out = new Array<T>(xs.length + ys.length);
+  for (let i = 0; i < at; i++) out[i] = xs[i];
+  for (let i = 0; i < ys.length; i++) out[at + i] = ys[i];
+  for (let i = at; i < xs.length; i++) out[i + ys.length] = xs[i];
+  return out;
+}
+
+/**
+ * The length of the common part of two texts, up to `max`: `same(n, len)` tells whether they agree
+ * on [n, n + len) of it. Blocks of growing size are compared while they agree, then the one that
+ * does not is halved down to the character that differs: string comparisons (memcmp) that read the
+ * common part two or three times, not a loop over its characters nor a binary search over whole prefixes.
+ */
+function common(max: number, same: (n: number, len: number) => boolean): number {
+  let n = 0;
+  for (let size = 64; ; size *= 2) {
+    let len = Math.min(size, max - n);
+    if (len === 0) return n;
+    if (same(n, len)) {
+      n += len;
+      continue;
+    }
+    while (len > 1) {
+      const half = len >> 1;
+      if (same(n, half)) {
+        n += half;
+        len -= half;
+      } else len = half;
+    }
+    return n;
+  }
 }
 
 /** A span moved by what `by` says for its start. */
@@ -153,8 +272,152 @@ function move(s: Span, by: (at: number) => number): Span {
   return d === 0 ? s : { start: s.start + d, end: s.end + d, text: s.text };
 }
 
+// Moved items are built as literals with the keys of the item, in its order: a copy by spread
+// (`{ ...x, start, end }`) of items of many hidden classes (analyze's and earlier splices') takes V8's
+// slow path, ten times the cost. An item whose keys are not the expected ones is copied by spread.
+const ENTITY = ['start', 'end', 'text', 'type', 'id', 'canonical', 'official', 'description'];
+const ALIAS = ['start', 'end', 'text', 'id'];
+const QUOTE = ['start', 'end', 'text', 'speaker', 'content', 'form', 'group'];
+const SPEAKER = ['start', 'end', 'text', 'via', 'cue', 'pronoun'];
+const ASSERTION = ['start', 'end', 'text', 'kind', 'rule', 'triggers'];
+const CLAIM = ['cue', 'source', 'content', 'kind', 'sourceId', 'parent'];
+
+/** Whether the keys of `x` are, in order, `keys` without some of those after the first `required`. */
+function keyed(x: object, keys: readonly string[], required: number): boolean {
+  let i = 0;
+  for (const k in x) {
+    while (i < keys.length && keys[i] !== k) if (i++ < required) return false;
+    if (i++ === keys.length) return false;
+  }
+  return i >= required;
+}
+
+/** An entity moved (its text is the same). */
+function moveEntity(x: Entity, by: (at: number) => number): Entity {
+  const d = by(x.start);
+  if (!keyed(x, ENTITY, 6)) return { ...x, start: x.start + d, end: x.end + d };
+  const y: Entity = { start: x.start + d, end: x.end + d, text: x.text, type: x.type, id: x.id, canonical: x.canonical };
+  if ('official' in x) y.official = x.official;
+  if ('description' in x) y.description = x.description;
+  return y;
+}
+
+/** An alias moved. */
+function moveAlias(x: Alias, by: (at: number) => number): Alias {
+  const d = by(x.start);
+  return keyed(x, ALIAS, 4) ? { start: x.start + d, end: x.end + d, text: x.text, id: x.id } : { ...x, start: x.start + d, end: x.end + d };
+}
+
+/** A quote moved with its content and speaker (and the speaker's cue and pronoun). */
+function moveQuote(q: Quote, by: (at: number) => number): Quote {
+  const d = by(q.start);
+  const speaker = q.speaker && moveSpeaker(q.speaker, by);
+  const content = move(q.content, by);
+  if (!keyed(q, QUOTE, 7)) return { ...q, start: q.start + d, end: q.end + d, content, speaker };
+  return { start: q.start + d, end: q.end + d, text: q.text, speaker, content, form: q.form, group: q.group };
+}
+
+function moveSpeaker(sp: Speaker, by: (at: number) => number): Speaker {
+  const d = by(sp.start);
+  let y: Speaker;
+  if (keyed(sp, SPEAKER, 4)) {
+    y = { start: sp.start + d, end: sp.end + d, text: sp.text, via: sp.via };
+    if ('cue' in sp) y.cue = sp.cue;
+    if ('pronoun' in sp) y.pronoun = sp.pronoun;
+  } else y = { ...sp, start: sp.start + d, end: sp.end + d };
+  // (A cue or pronoun key may hold undefined: it stays.)
+  if (sp.cue) y.cue = move(sp.cue, by);
+  if (sp.pronoun) y.pronoun = move(sp.pronoun, by);
+  return y;
+}
+
+/** An assertion moved with its triggers. */
+function moveAssertion(x: Assertion, by: (at: number) => number): Assertion {
+  const d = by(x.start);
+  const triggers = x.triggers.map((t) => move(t, by));
+  if (!keyed(x, ASSERTION, 6)) return { ...x, start: x.start + d, end: x.end + d, triggers };
+  return { start: x.start + d, end: x.end + d, text: x.text, kind: x.kind, rule: x.rule, triggers };
+}
+
 /** A claim with its spans moved; nesting (parent) is left out: it indexes the old list. */
 function moveClaim(c: Claim, by: (at: number) => number): Claim {
-  const { parent: _parent, ...rest } = c;
-  return { ...rest, cue: move(c.cue, by), content: move(c.content, by), source: c.source && move(c.source, by) };
+  const cue = move(c.cue, by);
+  const content = move(c.content, by);
+  const source = c.source && move(c.source, by);
+  if (!keyed(c, CLAIM, 3)) {
+    const { parent: _parent, ...rest } = c;
+    return { ...rest, cue, content, source };
+  }
+  // Unmoved and not nested: the claim itself.
+  if (cue === c.cue && content === c.content && source === c.source && !('parent' in c)) return c;
+  const y: Claim = { cue, source, content };
+  if ('kind' in c) y.kind = c.kind;
+  if ('sourceId' in c) y.sourceId = c.sourceId;
+  return y;
+}
+
+/** What a splice keeps with an analysis for the next one, so that it need not read the whole analysis or text again. */
+interface Kept {
+  /** Per entity (same index), the person it names, if it is one (see `personOf`). */
+  people?: Array<Person | undefined>;
+  /** The surnames of those people, shared by the analyses spliced from one another. */
+  surnames?: Map<string, Surname>;
+  /** The text of the analysis, when it is known to have no Markdown fence. */
+  unfenced?: string;
+}
+
+const kept = new WeakMap<Analysis, Kept>();
+
+function remember(a: Analysis, more: Kept): void {
+  kept.set(a, { ...kept.get(a), ...more });
+}
+
+/** A person entity: what a window is told of it, and its surname (the last word of its name). */
+interface Person {
+  known: KnownSurname;
+  surname: Surname;
+}
+
+/** One per surname: the last look-up that took a person with it (only the first person counts). */
+interface Surname {
+  seen: number;
+}
+
+let lookups = 0;
+
+/** The person an entity names, if it is one. */
+function personOf(e: Entity, surnames: Map<string, Surname>): Person | undefined {
+  if (e.type !== 'person' || !e.canonical) return undefined;
+  const surname = e.canonical.split(/\s+/).pop()!;
+  let s = surnames.get(surname);
+  if (!s) surnames.set(surname, (s = { seen: 0 }));
+  return { known: { surname, id: e.id, canonical: e.canonical }, surname: s };
+}
+
+/** `personOf` each entity of the analysis: kept by the splice that made it, else computed (once per analysis). */
+function peopleOf(a: Analysis): { people: Array<Person | undefined>; surnames: Map<string, Surname> } {
+  const had = kept.get(a);
+  if (had?.people && had.surnames && had.people.length === a.entities.length) return { people: had.people, surnames: had.surnames };
+  const surnames = new Map<string, Surname>();
+  const people = a.entities.map((e) => personOf(e, surnames));
+  remember(a, { people, surnames });
+  return { people, surnames };
+}
+
+/**
+ * Whether the text has a Markdown fence (a line starting with ``` or ~~~). When the previous text is
+ * known to have none, only the lines the edit [from, to) touched can: a fence reads four characters
+ * (the line break before and three marks), so only one starting in [from - 2, to] (or at 0) is new.
+ */
+function fenced(prev: Previous, text: string, from: number, to: number): boolean {
+  if (kept.get(prev.analysis)?.unfenced !== prev.text) return /^(?:```|~~~)/m.test(text);
+  const at = (x: number) => (x === 0 || lineBreak(text.charCodeAt(x - 1))) && (text.startsWith('```', x) || text.startsWith('~~~', x));
+  if (at(0)) return true;
+  for (let x = Math.max(1, from - 2); x <= to; x++) if (at(x)) return true;
+  return false;
+}
+
+/** Where a multiline `^` matches after: \n, \r, U+2028, U+2029. */
+function lineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }

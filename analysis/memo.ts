@@ -132,3 +132,87 @@ export function chunksOf(text: string): Array<[number, number]> {
   if (start < text.length) out.push([start, text.length]);
   return out;
 }
+
+/**
+ * What `chunksOf(text)` gives around an edit of [from, to] (from <= to), read only near it: `chunks`
+ * runs from the chunk before `first` to the one after `last` (where there are such), `first` being
+ * the first chunk that ends at or after `from` (the last chunk if none does) and `last` the last
+ * from there on that starts at or before `to`. Null when the text has fewer than `least` chunks
+ * (or none).
+ * (So that a keystroke in a long document reads a few paragraphs, not the whole text.)
+ */
+export function chunksAround(text: string, from: number, to: number, least: number): { chunks: Array<[number, number]>; first: number; last: number } | null {
+  // Backward, blank lines are found by their second "\n" (a "\n", a line of spaces only, a "\n": what
+  // the blank-line regex matches); the text between two of them, if any, is a chunk. The walk starts
+  // at the first "\n" at or after `from`: a blank line that ends there starts before `from`.
+  let j = text.indexOf('\n', from);
+  if (j < 0) j = text.lastIndexOf('\n');
+  let right = -1; // the first "\n" of the blank line passed last: where the chunk before it ends
+  /** The next chunk walking back (that ends before `from`), or null at the text's start. */
+  const back = (): [number, number] | null => {
+    while (j > 0) {
+      const i = blankLineBefore(text, j);
+      if (i < 0) {
+        j = text.lastIndexOf('\n', j - 1);
+        continue;
+      }
+      const chunk: [number, number] | null = right > j + 1 ? [j + 1, right] : null;
+      right = i;
+      j = i;
+      if (chunk) return chunk;
+    }
+    const chunk: [number, number] | null = right > 0 ? [0, right] : null;
+    right = 0;
+    return chunk;
+  };
+  // Two chunks back (the window's first chunk may be the one before the one before the edit: when
+  // no chunk ends at or after `from`, the last chunk is `first`), then forward as chunksOf reads: just
+  // after a blank line its state is known (the next chunk starts after it), whatever came before.
+  const before = back() && back();
+  const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
+  let start = before ? before[0] : 0;
+  blank.lastIndex = Math.max(0, start - 1);
+  let done = false;
+  /** The next chunk forward, as chunksOf finds it, or null at the text's end. */
+  const next = (): [number, number] | null => {
+    while (!done) {
+      const m = blank.exec(text);
+      if (!m) {
+        done = true;
+        return start < text.length ? [start, text.length] : null;
+      }
+      const chunk: [number, number] | null = m.index > start ? [start, m.index] : null;
+      start = m.index + m[0].length;
+      blank.lastIndex = start - 1;
+      if (chunk) return chunk;
+    }
+    return null;
+  };
+  const run: Array<[number, number]> = [];
+  let first = -1;
+  for (let c = next(); c; c = next()) {
+    run.push(c);
+    if (first < 0 && c[1] >= from) first = run.length - 1;
+    // The chunk after the last one that starts at or before `to`: nothing further is needed.
+    else if (first >= 0 && c[0] > to) break;
+  }
+  if (run.length === 0) return null;
+  if (first < 0) first = run.length - 1;
+  let last = first;
+  while (last + 1 < run.length && run[last + 1][0] <= to) last++;
+  // Fewer than `least` chunks near the edit: count on, forward then backward (a short text, mostly).
+  let count = run.length;
+  while (count < least && next()) count++;
+  while (count < least && before && back()) count++;
+  if (count < least) return null;
+  const lo = Math.max(0, first - 1);
+  return { chunks: run.slice(lo, Math.min(run.length, last + 2)), first: first - lo, last: last - lo };
+}
+
+/** The first "\n" of the blank line whose second "\n" is at `j` (see `chunksOf`), or -1. */
+function blankLineBefore(text: string, j: number): number {
+  let k = j - 1;
+  // The blank-line regex's spaces: \t \v \f \r, space, no-break space.
+  for (let c = text.charCodeAt(k); c === 32 || (c >= 9 && c <= 13 && c !== 10) || c === 0xa0; c = text.charCodeAt(k)) k--;
+  return k >= 0 && text.charCodeAt(k) === 10 ? k : -1;
+}

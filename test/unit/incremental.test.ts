@@ -4,7 +4,7 @@
 // and never produce a range outside the text or text that does not match its range.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, reanalyze, type Analysis } from '../../analysis/index.ts';
+import { analyze, reanalyze, type Analysis, type Span } from '../../analysis/index.ts';
 import { textsUnder } from '../helpers/analysis.ts';
 
 const ALL = textsUnder('../shared/corpus', 'test/fixtures');
@@ -142,4 +142,126 @@ test('a splice keeps the assertions outside the edited paragraphs and leaves tho
     checked++;
   }
   assert.ok(checked > 3, `splices checked: ${checked}`);
+});
+
+test('the chunks around an edit, read near it, are those chunksOf finds in the whole text', async () => {
+  const { chunksOf, chunksAround } = await import('../../analysis/memo.ts');
+  /** What splice used to take from chunksOf(text): the edited chunks and one each side, or null under `least` chunks. */
+  const expected = (text: string, from: number, to: number, least: number) => {
+    const all = chunksOf(text);
+    if (all.length < least || all.length === 0) return null;
+    let first = all.findIndex(([, e]) => e >= from);
+    if (first < 0) first = all.length - 1;
+    let last = first;
+    while (last + 1 < all.length && all[last + 1][0] <= to) last++;
+    const lo = Math.max(0, first - 1);
+    return { chunks: all.slice(lo, Math.min(all.length, last + 2)), first: first - lo, last: last - lo };
+  };
+  let seed = 5;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  // Blank lines of every kind (CRLF, spaces, tabs, no-break spaces, runs of them), at the ends too.
+  const pieces = ['a', 'b c', ' ', '\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\t', '\u00a0', '\v', '\f', '\r', 'x\n', '\n \n', '  ', '\n\t\u00a0\n'];
+  const texts: string[] = ['', '\n', '\n\n', 'a', 'a\n\nb', 'a\n\nb\n\nc\n\nd', '\n\na\n\n\n\nb\n\n', ...ALL.slice(0, 10).map((x) => x.text)];
+  for (let t = 0; t < 6000; t++) {
+    let text = '';
+    for (let k = Math.floor(rnd() * 16); k > 0; k--) text += pieces[Math.floor(rnd() * pieces.length)];
+    texts.push(text);
+  }
+  let compared = 0;
+  const counts = new Set<number>();
+  for (const text of texts) {
+    counts.add(Math.min(chunksOf(text).length, 6));
+    const at = (x: number) => Math.max(0, Math.min(text.length, Math.round(x)));
+    const spots = [0, text.length, 1, text.length - 1, rnd() * text.length, rnd() * text.length, rnd() * text.length];
+    for (const from of spots.map(at)) {
+      for (const to of [from, at(from + 1), at(from + rnd() * 40), text.length]) {
+        for (const least of [1, 4]) {
+          assert.deepEqual(chunksAround(text, from, to, least), expected(text, from, to, least), `${JSON.stringify(text.length < 200 ? text : text.slice(0, 50))} [${from}, ${to}] least ${least}`);
+          compared++;
+        }
+      }
+    }
+  }
+  assert.ok(compared > 100_000, `compared ${compared}`);
+  assert.deepEqual([...counts].sort(), [0, 1, 2, 3, 4, 5, 6], 'texts of 0 to 5 chunks and more');
+});
+
+/**
+ * The old items after the edit as a splice gives them, moved by `d` (as splice did by spread): an item
+ * keeps every field; a span in it (content, cue, trigger…) that starts after `from` becomes a new
+ * {start, end, text}; a claim loses its nesting (it indexes the old list).
+ */
+function movedAfter(a: Analysis, d: number, from: number) {
+  const by = (at: number) => (at >= from ? d : 0);
+  const span = (x: Span) => (by(x.start) === 0 ? x : { start: x.start + d, end: x.end + d, text: x.text });
+  const item = <T extends Span>(x: T) => ({ ...x, start: x.start + by(x.start), end: x.end + by(x.start) });
+  const after = <T extends Span>(xs: T[]) => xs.filter((x) => x.start >= from);
+  return {
+    entities: after(a.entities).map(item),
+    aliases: after(a.aliases ?? []).map(item),
+    quotes: after(a.quotes).map((q) => ({
+      ...item(q),
+      content: span(q.content),
+      speaker: q.speaker && { ...item(q.speaker), ...(q.speaker.cue ? { cue: span(q.speaker.cue) } : {}), ...(q.speaker.pronoun ? { pronoun: span(q.speaker.pronoun) } : {}) },
+    })),
+    assertions: after(a.assertions).map((x) => ({ ...item(x), triggers: x.triggers.map(span) })),
+    claims: a.claims
+      .filter((c) => Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity) >= from)
+      .map(({ parent: _parent, ...c }) => ({ ...c, cue: span(c.cue), content: span(c.content), source: c.source && span(c.source) })),
+  };
+}
+
+test('a splice keeps the items after the edit as they were, moved: every field, in the same order', async () => {
+  const { splice } = await import('../../analysis/index.ts');
+  let seed = 17;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  let checked = 0;
+  for (const { name, text, markdown } of ALL) {
+    const a = analyze(text, { markdown });
+    for (let i = 0; i < 4; i++) {
+      const at = Math.floor(rnd() * text.length * 0.5);
+      const next = text.slice(0, at) + ['е', ' и ', ''][i % 3] + text.slice(at + (i % 3 === 2 ? 1 : 0));
+      const s = splice({ text, analysis: a }, next, { markdown });
+      if (!s) continue;
+      const [, oldEnd] = s.oldCore;
+      const [, end] = s.core;
+      const expected = movedAfter(a, next.length - text.length, oldEnd);
+      const actual = {
+        entities: s.analysis.entities.filter((x) => x.start >= end),
+        aliases: (s.analysis.aliases ?? []).filter((x) => x.start >= end),
+        quotes: s.analysis.quotes.filter((x) => x.start >= end),
+        assertions: s.analysis.assertions.filter((x) => x.start >= end),
+        claims: s.analysis.claims.filter((c) => Math.min(c.cue.start, c.content.start, c.source?.start ?? Infinity) >= end),
+      };
+      // (JSON: the same fields in the same order.)
+      for (const key of Object.keys(expected) as Array<keyof typeof expected>) assert.equal(JSON.stringify(actual[key]), JSON.stringify(expected[key]), `${name}: ${key} after the edit`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 50, `splices checked: ${checked}`);
+});
+
+test('what a splice keeps for the next one changes nothing: splicing a kept analysis equals splicing a fresh copy of it', async () => {
+  const { splice } = await import('../../analysis/index.ts');
+  let seed = 23;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const inserts = ['е', ' Лавров', ' Smith said', '\n\n', '«', '```', '~~~', '\n```\n', '', ''];
+  let compared = 0;
+  for (const { name, text, markdown } of ALL) {
+    let cur = text;
+    let prev = { text: cur, analysis: analyze(cur, { markdown }) };
+    for (let i = 0; i < 12; i++) {
+      const at = Math.floor(rnd() * cur.length);
+      const next = cur.slice(0, at) + inserts[i % inserts.length] + cur.slice(at + (inserts[i % inserts.length] ? 0 : 1));
+      const kept = splice(prev, next, { markdown });
+      // A copy has nothing kept with it: what the splice needs is computed afresh.
+      const fresh = splice({ text: cur, analysis: structuredClone(prev.analysis) }, next, { markdown });
+      assert.deepEqual(kept, fresh, `${name} edit ${i}`);
+      assert.equal(JSON.stringify(kept), JSON.stringify(fresh), `${name} edit ${i}: key order`);
+      compared++;
+      cur = next;
+      prev = { text: cur, analysis: kept ? kept.analysis : analyze(cur, { markdown }) };
+    }
+  }
+  assert.ok(compared > 300, `compared ${compared}`);
 });
