@@ -5,10 +5,22 @@
 // Findings (assertions) carry their rule's severity (protocol/rules.ts, overridable); --fail-on
 // turns findings at or above a severity into exit code 1, for CI.
 import { readFileSync, statSync } from 'node:fs';
+import v8 from 'node:v8';
 import { analyze, toJson } from '../analysis/index.ts';
 import { ASSERTION_RULES, RULES, SEVERITIES, type AssertionRule, type Severity } from '../protocol/rules.ts';
 import { formatText, formatMarkdown, defaultSeverities, findingsOf, severityRank, type Result } from './format.ts';
 import { toSarif } from './sarif.ts';
+
+// V8 optimises a function after it has run a while; here, about fifteen times longer than its
+// default (interrupt budget 1,000,000 instead of 67,584), as the language server does
+// (server/runtime.ts). Code optimised on the first files' feedback was thrown away and compiled
+// again as later files brought other shapes; optimised later, it is compiled once. Over 320 files
+// of 2–5 kB (1 MB) the run took about 1,350 ms instead of 1,600.
+try {
+  v8.setFlagsFromString('--interrupt-budget=1000000');
+} catch {
+  // another engine: its defaults
+}
 
 const VERSION = process.env.DL_VERSION ?? '0.1.0';
 const RULE_LIST = ASSERTION_RULES.map((id) => `    ${id.padEnd(26)}${RULES[id].defaultSeverity.padEnd(13)}${RULES[id].short}`).join('\n');
