@@ -12,7 +12,7 @@ import { MEMO_CHARS, withoutMemos } from './memo.ts';
 import { span, type Analysis, type AnalyzeOptions, type Quote } from './types.ts';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  return text.length > MEMO_CHARS ? withoutMemos(() => analyzeText(text, options)) : analyzeText(text, options);
+  return text.length > MEMO_CHARS || options.memos === false ? withoutMemos(() => analyzeText(text, options)) : analyzeText(text, options);
 }
 
 function analyzeText(text: string, options: AnalyzeOptions): Analysis {

@@ -125,6 +125,12 @@ export interface AnalyzeOptions {
    * full analysis.
    */
   highlightingOnly?: boolean;
+  /**
+   * Whether the memos of the local stages serve and keep results (default true). They pay off
+   * when a text is analysed again after an edit; a one-shot analysis (the CLI reading a batch of
+   * files once each) only pays for their look-ups: false runs without them. Same result either way.
+   */
+  memos?: boolean;
 }
 
 export interface KnownSurname {

@@ -154,7 +154,7 @@ function main(argv: string[]): void {
       continue;
     }
     try {
-      results.push({ file, source: text, analysis: analyze(text, { language, markdown: /\.(md|markdown)$/i.test(file) ? true : undefined }) });
+      results.push({ file, source: text, analysis: analyze(text, { language, markdown: /\.(md|markdown)$/i.test(file) ? true : undefined, memos: false }) });
     } catch (e) {
       const error = `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
       process.stderr.write(`diplomatic-lens: ${file}: ${error}\n`);

@@ -127,3 +127,14 @@ test('a text longer than the memos keep is analysed without them, and the memos 
   assert.ok(memoStats().hits > before.hits);
   assert.deepEqual(analyze(long), first);
 });
+
+test('an analysis with memos: false neither looks up nor keeps anything, and gives what an analysis with them gives', () => {
+  clearMemos();
+  for (const { name, text, markdown } of ALL) {
+    const before = memoStats();
+    const without = analyze(text, { markdown, memos: false });
+    assert.deepEqual(memoStats(), before, `${name}: memos used`);
+    assert.deepEqual(without, analyze(text, { markdown }), name);
+  }
+  assert.ok(memoStats().entries > 0, 'the analyses with memos kept their results');
+});
