@@ -6,7 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { findDates, type DateMention } from '../../analysis/entities/dates.ts';
+import { findDates, KEPT_PARSERS, probeParsers, type DateMention } from '../../analysis/entities/dates.ts';
 
 type Lang = 'ru' | 'en';
 
@@ -355,4 +355,12 @@ describe('robustness', () => {
       }
     }
   });
+});
+
+test("the table of chrono's parsers to keep is what probing them keeps (update it with chrono-node)", async () => {
+  const chrono = { ru: await import('chrono-node/ru'), en: await import('chrono-node/en') };
+  for (const language of ['ru', 'en'] as const) {
+    assert.equal(chrono[language].strict.parsers.length, KEPT_PARSERS[language].of, `${language}: chrono has another parser list`);
+    assert.deepEqual(probeParsers(language), [...KEPT_PARSERS[language].keep], language);
+  }
 });
