@@ -46,17 +46,30 @@ export function cutPoint(text: string, max: number): number {
   return c >= 0xd800 && c <= 0xdbff ? max - 1 : max;
 }
 
+/** A text this long (in characters) is analysed after a garbage collection (see `Analyses`). */
+export const LARGE_TEXT = 200_000;
+
 export class Analyses {
   private cache = new Map<string, Entry>();
   /** Counters for the stats request. */
   readonly stats = { fullAnalyses: 0, provisional: 0, lastFullAnalysisMs: 0 };
 
-  constructor(private settings: () => Settings) {}
+  /**
+   * `beforeLarge` runs before the full analysis of a text over LARGE_TEXT characters (the server
+   * collects its garbage there: the message that brought the text and the previous analysis would
+   * otherwise still take room while the analysis grows to its peak).
+   */
+  constructor(
+    private settings: () => Settings,
+    private readonly beforeLarge: () => void = () => {},
+  ) {}
 
   /** The full analysis of the document's current version. */
   get(doc: TextDocument): Entry {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && !hit.provisional) return hit;
+    // (The entry it replaces is let go first: nothing needs it while the new one is computed.)
+    this.cache.delete(doc.uri);
     const entry = this.compute(doc);
     this.cache.set(doc.uri, entry);
     return entry;
@@ -113,6 +126,7 @@ export class Analyses {
         const reason = `only its first ${cut.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters are analysed (diplomaticLens.maxFileSize is ${s.maxFileSize.toLocaleString('en-US')})`;
         return { version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
       }
+      if (text.length > LARGE_TEXT) this.beforeLarge();
       const analysis = analyze(text, this.options(doc));
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;

@@ -54,7 +54,7 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfig = false;
 let canRefreshTokens = false;
 let canRefreshInlayHints = false;
-const analyses = new Analyses(() => settings);
+const analyses = new Analyses(() => settings, () => collectGarbage('all'));
 const toldSkipped = new Set<string>();
 const suppressions = new SuppressionStore();
 /** Commands the client said it runs itself (the side file, workspace settings). */
