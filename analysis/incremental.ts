@@ -15,7 +15,7 @@
 // the old items are moved in one pass, not filtered, copied twice and sorted. Moving the items after
 // the edit is what remains in proportion to the document.
 import { analyze } from './analyze.ts';
-import { chunksAround } from './memo.ts';
+import { chunksAround, detach } from './memo.ts';
 import type { Alias, Analysis, AnalyzeOptions, Assertion, Claim, Entity, KnownSurname, Quote, Span, Speaker } from './types.ts';
 
 export interface Previous {
@@ -80,7 +80,9 @@ export function splice(prev: Previous, text: string, options: AnalyzeOptions = {
     knownPersons.push({ surname, id, canonical });
   }
   // (Highlighting only: the edited paragraphs' assertions wait for the full analysis.)
-  const win = analyze(text.slice(ws, we), { ...options, language: a.language, knownPersons, highlightingOnly: true });
+  // (Read from a copy of the window: its items' texts would otherwise be views into this version of
+  // the whole text and keep it alive as long as they are kept, one version per keystroke; memo.ts `detach`.)
+  const win = analyze(detach(text.slice(ws, we)), { ...options, language: a.language, knownPersons, highlightingOnly: true });
 
   // Nothing may cross the core's edges, in the old analysis or the window's; except a preamble or
   // turn claim that holds the whole core (its content just grows or shrinks with the edit).

@@ -16,12 +16,30 @@ export const MEMO_CHARS = 300_000;
 let bypass = false;
 
 /**
+ * A string with the same text that shares no memory with `s`. A slice of a long text is, in V8, a
+ * view into that text (for 13 characters and more), so a key or a value kept in a memo would keep
+ * the whole text of its document version alive: after each keystroke another version, about 70 KB
+ * for a 50 kB document, until the memo let the entry go. Concatenating and slicing makes V8 copy
+ * just these characters into a string of their own. (Elsewhere it is just a copy.)
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** Whether memos are in use now (not inside `withoutMemos`): only then is anything kept that `detach` should free. */
+export function memosOn(): boolean {
+  return !bypass;
+}
+
+/**
  * A bounded map from exact input text to a computed value; the least recently used entries go
  * first. Bounded by the total length of the inputs it keeps (MEMO_CHARS by default), so a huge
- * document does not leave its whole analysis behind in memory.
+ * document does not leave its whole analysis behind in memory. Keys are kept detached (see
+ * `detach`); a value must not hold slices of its document's text either.
  */
 export class Memo<V> {
-  private map = new Map<string, V>();
+  /** Each entry keeps its own key: a hit moves it to the end under that key, not the caller's. */
+  private map = new Map<string, { key: string; value: V }>();
   private chars = 0;
   hits = 0;
   misses = 0;
@@ -35,15 +53,16 @@ export class Memo<V> {
       this.hits++;
       // Refresh: Map keeps insertion order, so the oldest entries are first.
       this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
+      this.map.set(hit.key, hit);
+      return hit.value;
     }
     this.misses++;
-    const v = compute();
-    this.map.set(key, v);
+    const value = compute();
+    const kept = detach(key);
+    this.map.set(kept, { key: kept, value });
     this.chars += key.length;
     this.evict();
-    return v;
+    return value;
   }
 
   private evict(): void {
@@ -56,12 +75,15 @@ export class Memo<V> {
 
   /** Replaces what is kept for `key` (a value that depends on more than the key went stale). */
   set(key: string, value: V): void {
-    const had = this.map.has(key);
-    this.map.set(key, value);
-    if (!had) {
-      this.chars += key.length;
-      this.evict();
+    const had = this.map.get(key);
+    if (had) {
+      had.value = value;
+      return;
     }
+    const kept = detach(key);
+    this.map.set(kept, { key: kept, value });
+    this.chars += key.length;
+    this.evict();
   }
 
   clear(): void {

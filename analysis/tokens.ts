@@ -2,7 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
-import { memo, chunksOf } from './memo.ts';
+import { memo, chunksOf, detach, memosOn } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -17,11 +17,11 @@ export interface Token {
 // with astral characters are left to this expression.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
 
-export function tokenize(text: string, start = 0, end = text.length): Token[] {
+export function tokenize(text: string, start = 0, end = text.length, offset = 0): Token[] {
   const out: Token[] = [];
   scan(text, start, end, (s, e) => {
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: lowerCase(t) });
+    out.push({ start: s + offset, end: e + offset, text: t, lower: lowerCase(t) });
     return true;
   });
   return out;
@@ -151,7 +151,10 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
   const tokens: Token[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(text, s, e) }));
+    // (Kept tokens are read from a copy of the paragraph: a slice of the whole text in them would
+    // keep this version of it alive; see memo.ts `detach`. A paragraph starts after a blank line
+    // and ends before one, so read alone it gives the same tokens.)
+    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: memosOn() ? tokenize(detach(chunk), 0, e - s, s) : tokenize(text, s, e) }));
     if (kept.base !== s) {
       const by = s - kept.base;
       kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };

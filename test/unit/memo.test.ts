@@ -138,3 +138,20 @@ test('an analysis with memos: false neither looks up nor keeps anything, and giv
   }
   assert.ok(memoStats().entries > 0, 'the analyses with memos kept their results');
 });
+
+test('detach gives the same text (memo keys and kept paragraphs are copies, not views into the document)', async () => {
+  const { detach, Memo } = await import('../../analysis/memo.ts');
+  const long = ALL.map((x) => x.text).join('\n\n');
+  for (const s of ['', 'а', 'Лавров', 'a string of thirteen+', long.slice(100, 5000), '😀 astral 😀', long]) assert.equal(detach(s), s);
+  // A memo serves a key given as another string with the same text, after a refresh too.
+  const m = new Memo<number>();
+  let computed = 0;
+  const key = long.slice(10, 400);
+  assert.equal(m.get(key, () => ++computed), 1);
+  assert.equal(m.get(long.slice(10, 400), () => ++computed), 1);
+  assert.equal(m.get(`${long.slice(10, 200)}${long.slice(200, 400)}`, () => ++computed), 1);
+  assert.equal(computed, 1);
+  m.set(key, 7);
+  assert.equal(m.get(long.slice(10, 400), () => ++computed), 7);
+  assert.equal(m.size, 1);
+});
