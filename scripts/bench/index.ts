@@ -226,6 +226,7 @@ function lspFigures(l: LspResult): void {
     note(
       `${def.edits} keystrokes into each of ${def.servers} fresh servers, pooled (one character inserted at spread positions, incremental didChange; tokens as VS Code asks for them: a delta against the tokens it holds), each waited out before the next:`,
     );
+    fig('lsp.rss50kTyped.mib', `server RSS after its ${def.edits} keystrokes (the first server)`, l.afterTyping50k?.rssMiB, 'MiB', 1);
     fig('lsp.tokens.p95', `keystroke → tokens p95 (debounce ${def.debounceMs} ms, default)`, def.tokens.p95Ms, 'ms', 1, { op: '<=', value: 10, unit: 'ms' });
     note(`  each server's own p95: ${def.tokensP95PerServer.map((x) => `${x.toFixed(1)} ms`).join(', ')}`);
     fig('lsp.tokens.median', 'keystroke → tokens median', def.tokens.medianMs, 'ms', 1);

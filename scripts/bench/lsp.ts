@@ -70,6 +70,8 @@ export interface LspResult {
   openMs: number;
   /** Server memory after the 50 kB open (null off Linux). */
   afterOpen50k: Memory | null;
+  /** The same server's memory after its keystrokes (what an editing session leaves behind). */
+  afterTyping50k: Memory | null;
   typing: TypingSession[];
   big: {
     bytes: number;
@@ -292,6 +294,7 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
   let initializeMs = NaN;
   let openMs = NaN;
   let afterOpen50k: Memory | null = null;
+  let afterTyping50k: Memory | null = null;
   let lines = 0;
   const servers = opts.quick ? 1 : 3;
   for (const debounce of [null, 0] as const) {
@@ -315,6 +318,7 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
           afterOpen50k = client.memory();
         }
         const r = await type(client, uri, doc, edits, true);
+        if (debounce === null && n === 0) afterTyping50k = client.memory();
         const inServer = ((await client.conn.sendRequest(STATS_REQUEST)) as ServerStats).recentTokenMs.slice(-edits);
         pooled.tokens.push(...r.tokens);
         pooled.inServer.push(...inServer);
@@ -361,6 +365,7 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
       doc: { bytes: utf8Bytes(text50k), chars: text50k.length, lines, uri },
       openMs,
       afterOpen50k,
+      afterTyping50k,
       typing,
       big: { bytes: utf8Bytes(big), chars: big.length, openMs: bigOpenMs, afterOpen, tokens: stats(r.tokens), afterTyping: client.memory() },
     };
