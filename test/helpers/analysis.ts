@@ -77,3 +77,9 @@ export function textsUnder(...folders: string[]): Array<{ name: string; text: st
   for (const f of folders) walk(path.join(REPO, f));
   return out;
 }
+
+/** A seeded pseudo-random sequence in [0, 1) (Park–Miller), so a randomised test is the same on every run. */
+export function seeded(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+}

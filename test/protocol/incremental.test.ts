@@ -11,6 +11,7 @@ import path from 'node:path';
 import { startClient, TestClient, CORPUS } from './client.ts';
 import { posAt } from '../helpers/positions.ts';
 import { STATS_REQUEST, type ServerStats } from '../../protocol/index.ts';
+import { seeded } from '../helpers/analysis.ts';
 
 /** A long Russian and English document: every corpus text once, paragraphs apart. */
 const DOC = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(CORPUS, f), 'utf8').trim()).join('\n\n');
@@ -18,8 +19,7 @@ const DOC = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f)
 /** Single-character and word edits spread over the document, as a writer types. */
 function edits(text: string): Array<{ at: number; del: number; ins: string }> {
   const out: Array<{ at: number; del: number; ins: string }> = [];
-  let seed = 11;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(11);
   for (let i = 0; i < 24; i++) out.push({ at: Math.floor(rnd() * (text.length - 10)), del: i % 4 === 3 ? 1 : 0, ins: ['e', ' и', ' Лавров', ''][i % 4] });
   return out;
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, reanalyze, type Analysis, type Span } from '../../analysis/index.ts';
-import { textsUnder } from '../helpers/analysis.ts';
+import { textsUnder, seeded } from '../helpers/analysis.ts';
 
 const ALL = textsUnder('../shared/corpus', 'test/fixtures');
 
@@ -31,8 +31,7 @@ test('typing through every corpus and fixture text: the splice agrees with a ful
   let edits = 0;
   let spliced = 0;
   let same = 0;
-  let seed = 7;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(7);
   for (const { name, text, markdown } of ALL) {
     let cur = text;
     let full = analyze(cur, { markdown });
@@ -87,8 +86,7 @@ test('edits whose effect is not local are left to a full analysis', () => {
 });
 
 test('rough edits (paragraph breaks typed and deleted, quote marks, deletions across paragraphs, CRLF): ranges always true, never a throw', () => {
-  let seed = 13;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(13);
   const inserts = ['\n\n', '«', '»', '“', '"', ' — сказал он. ', '\r\n\r\n', 'Лавров', '😀', ''];
   let spliced = 0;
   for (const { name, text, markdown } of ALL) {
@@ -157,8 +155,7 @@ test('the chunks around an edit, read near it, are those chunksOf finds in the w
     const lo = Math.max(0, first - 1);
     return { chunks: all.slice(lo, Math.min(all.length, last + 2)), first: first - lo, last: last - lo };
   };
-  let seed = 5;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(5);
   // Blank lines of every kind (CRLF, spaces, tabs, no-break spaces, runs of them), at the ends too.
   const pieces = ['a', 'b c', ' ', '\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\t', '\u00a0', '\v', '\f', '\r', 'x\n', '\n \n', '  ', '\n\t\u00a0\n'];
   const texts: string[] = ['', '\n', '\n\n', 'a', 'a\n\nb', 'a\n\nb\n\nc\n\nd', '\n\na\n\n\n\nb\n\n', ...ALL.slice(0, 10).map((x) => x.text)];
@@ -213,8 +210,7 @@ function movedAfter(a: Analysis, d: number, from: number) {
 
 test('a splice keeps the items after the edit as they were, moved: every field, in the same order', async () => {
   const { splice } = await import('../../analysis/index.ts');
-  let seed = 17;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(17);
   let checked = 0;
   for (const { name, text, markdown } of ALL) {
     const a = analyze(text, { markdown });
@@ -243,8 +239,7 @@ test('a splice keeps the items after the edit as they were, moved: every field, 
 
 test('what a splice keeps for the next one changes nothing: splicing a kept analysis equals splicing a fresh copy of it', async () => {
   const { splice } = await import('../../analysis/index.ts');
-  let seed = 23;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(23);
   const inserts = ['е', ' Лавров', ' Smith said', '\n\n', '«', '```', '~~~', '\n```\n', '', ''];
   let compared = 0;
   for (const { name, text, markdown } of ALL) {

@@ -4,14 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, splice } from '../../analysis/index.ts';
-import { textsUnder } from '../helpers/analysis.ts';
+import { textsUnder, seeded } from '../helpers/analysis.ts';
 import { encodeWithLines, spliceEncoded, tokenSpans, within } from '../../server/features/semanticTokens.ts';
 
 const ALL = textsUnder('../shared/corpus', 'test/fixtures');
 
 test('spliced token encoding equals the full encoding, edit after edit', () => {
-  let seed = 17;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rnd = seeded(17);
   const inserts = ['e', ' и', '\n', '\r\n', '«', '😀', ' Lavrov', ''];
   let spliced = 0;
   let checked = 0;
