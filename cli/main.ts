@@ -10,14 +10,11 @@ import { analyze, toJson } from '../analysis/index.ts';
 import { ASSERTION_RULES, RULES, SEVERITIES, type AssertionRule, type Severity } from '../protocol/rules.ts';
 import { formatText, formatMarkdown, defaultSeverities, findingsOf, severityRank, type Result } from './format.ts';
 import { toSarif } from './sarif.ts';
+import { LATE_OPTIMISATION } from '../protocol/index.ts';
 
-// V8 optimises a function after it has run a while; here, about fifteen times longer than its
-// default (interrupt budget 1,000,000 instead of 67,584), as the language server does
-// (server/runtime.ts). Code optimised on the first files' feedback was thrown away and compiled
-// again as later files brought other shapes; optimised later, it is compiled once. Over 320 files
-// of 2–5 kB (1 MB) the run took about 1,350 ms instead of 1,600.
+// Later optimisation, as in the server (see protocol LATE_OPTIMISATION).
 try {
-  v8.setFlagsFromString('--interrupt-budget=1000000');
+  v8.setFlagsFromString(LATE_OPTIMISATION);
 } catch {
   // another engine: its defaults
 }

@@ -2,20 +2,11 @@
 // free of Node built-ins (a browser build of the server replaces this file only).
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { LATE_OPTIMISATION } from '../protocol/index.ts';
 
-/**
- * Let functions run about fifteen times longer (V8's interrupt budget 1,000,000 instead of 67,584)
- * before the optimising compiler takes them. Code optimised early, on the first document's full
- * analysis, met other shapes after the first keystrokes and was thrown away and compiled again,
- * for a few hundred keystrokes; the slowest keystrokes were those. With the later start it is
- * compiled once, on better type feedback: in `npm run bench`, keystroke → tokens p95 on 50 kB fell
- * from 10.3 to 6.3 ms and the 1 MB peak memory by about 7 MiB, with no loss of analysis speed.
- * Set here, at start-up, so it holds whichever client starts the server (`node dist/server.js
- * --stdio` from Neovim too), not only when the extension passes Node options.
- */
-const TIERING_FLAGS = ['--interrupt-budget=1000000'];
+// Later optimisation (see protocol LATE_OPTIMISATION), set here so every client gets it.
 try {
-  for (const flag of TIERING_FLAGS) v8.setFlagsFromString(flag);
+  v8.setFlagsFromString(LATE_OPTIMISATION);
 } catch {
   // an older or different engine: its defaults
 }
