@@ -26,9 +26,9 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** Whether memos are in use now (not inside `withoutMemos`): only then is anything kept that `detach` should free. */
-export function memosOn(): boolean {
-  return !bypass;
+/** `s` detached when memos are in use (what is computed from it may be kept), else `s` itself. */
+export function forKeeping(s: string): string {
+  return bypass ? s : detach(s);
 }
 
 /**

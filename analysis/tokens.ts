@@ -2,7 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
-import { memo, chunksOf, detach, memosOn } from './memo.ts';
+import { memo, chunksOf, forKeeping } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -154,7 +154,7 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
     // (Kept tokens are read from a copy of the paragraph: a slice of the whole text in them would
     // keep this version of it alive; see memo.ts `detach`. A paragraph starts after a blank line
     // and ends before one, so read alone it gives the same tokens.)
-    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: memosOn() ? tokenize(detach(chunk), 0, e - s, s) : tokenize(text, s, e) }));
+    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(forKeeping(chunk), 0, e - s, s) }));
     if (kept.base !== s) {
       const by = s - kept.base;
       kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };

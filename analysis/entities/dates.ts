@@ -32,7 +32,7 @@
 import * as chronoRu from 'chrono-node/ru';
 import * as chronoEn from 'chrono-node/en';
 import { firstStartingAt } from '../ranges.ts';
-import { memo, detach, memosOn } from '../memo.ts';
+import { memo, forKeeping } from '../memo.ts';
 import ruData from '../data/ru/dates.json';
 import enData from '../data/en/dates.json';
 import { dataOf } from '../datafile.ts';
@@ -566,7 +566,7 @@ function runChrono(language: Lang, input: string): ChronoResult[] {
   return chronoMemo[language].get(input, () => {
     try {
       // (Parsed from a copy: chrono's results keep slices of their input, see memo.ts `detach`.)
-      return chronoFor(language).parse(memosOn() ? detach(input) : input, REFERENCE, { forwardDate: false });
+      return chronoFor(language).parse(forKeeping(input), REFERENCE, { forwardDate: false });
     } catch {
       return []; // the core never throws on any string
     }
