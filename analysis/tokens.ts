@@ -2,7 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
-import { memo, chunksOf, forKeeping } from './memo.ts';
+import { memo, chunksOf, detach } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -20,12 +20,79 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M
 export function tokenize(text: string, start = 0, end = text.length, offset = 0): Token[] {
   const out: Token[] = [];
   scan(text, start, end, (s, e) => {
-    const t = text.slice(s, e);
-    out.push({ start: s + offset, end: e + offset, text: t, lower: lowerCase(t) });
+    const w = words.word(text, s, e);
+    out.push({ start: s + offset, end: e + offset, text: w.text, lower: w.lower });
     return true;
   });
   return out;
 }
+
+/** A distinct word: its text and its lower-case form. */
+interface Word {
+  text: string;
+  lower: string;
+}
+
+/**
+ * The words met so far, each kept once: a token's `text` and `lower` are the vocabulary's strings,
+ * looked up by the characters of the text without slicing them first. A document of a million
+ * characters has some 100,000 tokens but a few thousand to a few tens of thousands of distinct
+ * words, so most tokens allocate no string and no word is lower-cased twice. Open addressing on a
+ * hash of the characters; the table starts afresh when it holds CAPACITY words, so it stays small
+ * (tokens made before keep their strings). Its strings are copies, never views into a document's
+ * text (see memo.ts `detach`).
+ */
+class Vocabulary {
+  static readonly CAPACITY = 1 << 15;
+  private hashes = new Int32Array(1 << 12);
+  private entries: Array<Word | undefined> = new Array<Word | undefined>(1 << 12).fill(undefined);
+  private size = 0;
+
+  word(text: string, s: number, e: number): Word {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.hashes.length - 1;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const w = this.entries[k];
+      if (w === undefined) break;
+      if (this.hashes[k] === h && same(w.text, text, s, e)) return w;
+    }
+    const t = text.slice(s, e);
+    const w: Word = { text: e - s >= 13 ? detach(t) : t, lower: '' };
+    w.lower = lowerCase(w.text);
+    if (this.size >= Vocabulary.CAPACITY) this.reset(this.hashes.length);
+    else if (2 * (this.size + 1) > this.hashes.length) this.reset(this.hashes.length * 2, true);
+    this.put(h, w);
+    return w;
+  }
+
+  private put(h: number, w: Word): void {
+    const mask = this.hashes.length - 1;
+    let k = h & mask;
+    while (this.entries[k] !== undefined) k = (k + 1) & mask;
+    this.hashes[k] = h;
+    this.entries[k] = w;
+    this.size++;
+  }
+
+  /** A table of `slots`, with the current words (`keep`) or empty. */
+  private reset(slots: number, keep = false): void {
+    const { hashes, entries } = this;
+    this.hashes = new Int32Array(slots);
+    this.entries = new Array<Word | undefined>(slots).fill(undefined);
+    this.size = 0;
+    if (keep) for (let k = 0; k < entries.length; k++) if (entries[k] !== undefined) this.put(hashes[k], entries[k]!);
+  }
+}
+
+/** Whether `w` is text[s, e). */
+function same(w: string, text: string, s: number, e: number): boolean {
+  if (w.length !== e - s) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+const words = new Vocabulary();
 
 /**
  * `w.toLowerCase()`, without making a new string for a word that is already lower case (most
@@ -151,10 +218,9 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
   const tokens: Token[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
-    // (Kept tokens are read from a copy of the paragraph: a slice of the whole text in them would
-    // keep this version of it alive; see memo.ts `detach`. A paragraph starts after a blank line
-    // and ends before one, so read alone it gives the same tokens.)
-    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(forKeeping(chunk), 0, e - s, s) }));
+    // (Kept tokens hold no slice of the text: their strings are the vocabulary's copies. A paragraph
+    // starts after a blank line and ends before one, so read alone it gives the same tokens.)
+    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(text, s, e) }));
     if (kept.base !== s) {
       const by = s - kept.base;
       kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };

@@ -94,3 +94,25 @@ test('lowerCase equals toLowerCase for every BMP character, alone and inside wor
 test('isWhiteSpace is \\s for every BMP character', () => {
   for (let code = 0; code < 0x10000; code++) assert.equal(isWhiteSpace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
 });
+
+test('each token reads its own word from the vocabulary, across table growth and a fresh start at capacity', () => {
+  // More distinct words than the vocabulary keeps (2^15), in both cases and in long and short forms,
+  // each met twice, far apart: a token must never get another word's text or lower-case form.
+  const letters = 'абвгдежзиклмнопрстуфхцчшщэюяABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const word = (n: number) => {
+    let w = '';
+    for (let k = n; ; k = Math.floor(k / letters.length) - 1) {
+      w = letters[k % letters.length] + w;
+      if (k < letters.length) break;
+    }
+    return n % 7 === 0 ? `${w}длинноеслово${w}` : w;
+  };
+  const distinct = Array.from({ length: 40_000 }, (_, i) => word(i));
+  const text = [...distinct, ...distinct.map((w) => w.toUpperCase()), ...distinct].join(' ');
+  const tokens = tokenize(text);
+  assert.equal(tokens.length, distinct.length * 3);
+  for (const t of tokens) {
+    const w = text.slice(t.start, t.end);
+    if (t.text !== w || t.lower !== w.toLowerCase()) assert.fail(`token at ${t.start}: ${JSON.stringify(t)} for ${JSON.stringify(w)}`);
+  }
+});
