@@ -55,28 +55,43 @@ export class Analyses {
   readonly stats = { fullAnalyses: 0, provisional: 0, lastFullAnalysisMs: 0 };
 
   /**
-   * `beforeLarge` runs before the full analysis of a text over LARGE_TEXT characters (the server
-   * collects its garbage there: the message that brought the text and the previous analysis would
-   * otherwise still take room while the analysis grows to its peak).
+   * `beforeLarge(uri)` runs before the full analysis of a text over LARGE_TEXT characters (the
+   * server lets go of what it still holds of the document's previous analysis and collects its
+   * garbage there: the message that brought the text and the previous analysis would otherwise
+   * still take room while the analysis grows to its peak).
    */
   constructor(
     private settings: () => Settings,
-    private readonly beforeLarge: () => void = () => {},
+    private readonly beforeLarge: (uri: string) => void = () => {},
   ) {}
 
   /** The full analysis of the document's current version. */
   get(doc: TextDocument): Entry {
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && !hit.provisional) return hit;
-    // (The entry it replaces is let go first: nothing needs it while the new one is computed.)
+    // (No variable holds the entry this one replaces, and the cache lets it go first: it is garbage
+    // while the new one is computed.)
+    const hit = this.fullFor(doc);
+    if (hit) return hit;
     this.cache.delete(doc.uri);
     const entry = this.compute(doc);
     this.cache.set(doc.uri, entry);
     return entry;
   }
 
+  /** The cached full analysis of the document's current version, if there is one. */
+  private fullFor(doc: TextDocument): Entry | undefined {
+    const hit = this.cache.get(doc.uri);
+    return hit && hit.version === doc.version && !hit.provisional ? hit : undefined;
+  }
+
   /** An analysis good for highlighting the current version: the full one if at hand, else a splice when the edit allows. */
   forTokens(doc: TextDocument, allowProvisional: boolean): Entry {
+    // (The cached entry is looked at in `current`, so that no variable here still holds the
+    // previous analysis while `get` computes the next one: it is garbage by then.)
+    return this.current(doc, allowProvisional) ?? this.get(doc);
+  }
+
+  /** The cached entry if it is for this version, else a splice of it when the edit allows. */
+  private current(doc: TextDocument, allowProvisional: boolean): Entry | undefined {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     if (allowProvisional && hit?.analysis && hit.text !== undefined) {
@@ -95,7 +110,7 @@ export class Analyses {
         }
       }
     }
-    return this.get(doc);
+    return undefined;
   }
 
   drop(uri: string): void {
@@ -126,7 +141,7 @@ export class Analyses {
         const reason = `only its first ${cut.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters are analysed (diplomaticLens.maxFileSize is ${s.maxFileSize.toLocaleString('en-US')})`;
         return { version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
       }
-      if (text.length > LARGE_TEXT) this.beforeLarge();
+      if (text.length > LARGE_TEXT) this.beforeLarge(doc.uri);
       const analysis = analyze(text, this.options(doc));
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;

@@ -30,3 +30,38 @@ test('a full analysis is computed once per version; a large text is analysed aft
   analyses.get(large);
   assert.equal(collections, 2, 'one again for the next version');
 });
+
+test('while the next version of a large text is analysed, nothing in the cache still holds the previous analysis', async () => {
+  // The hook runs just before the analysis; after a full collection there, the previous version's
+  // analysis must be gone: held by nothing, not even a variable of the cache's own frames. Both ways
+  // in are checked: a full analysis (`get`) and tokens that cannot be spliced (`forTokens`).
+  const v8 = await import('node:v8');
+  const vm = await import('node:vm');
+  v8.setFlagsFromString('--expose-gc');
+  const collect = vm.runInNewContext('gc') as () => void;
+  let previous: WeakRef<object> | undefined;
+  const heldAtHook: boolean[] = [];
+  const analyses = new Analyses(
+    () => ({ ...DEFAULT_SETTINGS }),
+    () => {
+      collect();
+      heldAtHook.push(previous?.deref() !== undefined);
+    },
+  );
+  let text = '';
+  for (let n = 0; text.length <= LARGE_TEXT; n++) text += `${ALL[n % ALL.length].text}\n\nParagraph ${n}.\n\n`;
+  const doc = TextDocument.create('file:///large.txt', 'plaintext', 1, text);
+  const remember = (analysis: object | null) => {
+    assert.ok(analysis);
+    previous = new WeakRef(analysis);
+  };
+  remember(analyses.get(doc).analysis);
+  // (A WeakRef's target is kept until the job that made or read it ends.)
+  await new Promise((resolve) => setImmediate(resolve));
+  TextDocument.update(doc, [{ text: text + 'Ещё.' }], 2);
+  remember(analyses.get(doc).analysis);
+  await new Promise((resolve) => setImmediate(resolve));
+  TextDocument.update(doc, [{ text: text + 'Ещё раз.' }], 3);
+  remember(analyses.forTokens(doc, false).analysis);
+  assert.deepEqual(heldAtHook, [false, false, false]);
+});
