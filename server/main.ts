@@ -54,7 +54,16 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfig = false;
 let canRefreshTokens = false;
 let canRefreshInlayHints = false;
-const analyses = new Analyses(() => settings, () => collectGarbage('all'));
+// Before a large document's full analysis: the analysis its shown tokens came from is not needed
+// for it (only a splice re-encodes from it; `settleTokens` compares encoded tokens), so it is let go.
+const analyses = new Analyses(
+  () => settings,
+  (uri) => {
+    const last = shown.get(uri);
+    if (last) last.analysis = null;
+    collectGarbage('all');
+  },
+);
 const toldSkipped = new Set<string>();
 const suppressions = new SuppressionStore();
 /** Commands the client said it runs itself (the side file, workspace settings). */
