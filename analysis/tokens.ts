@@ -233,11 +233,16 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
 }
 
 export function isUpperStart(s: string): boolean {
-  const code = s.charCodeAt(0);
+  return isUpperCode(s.charCodeAt(0));
+}
+
+/** Whether the UTF-16 code unit is an upper-case letter (a surrogate is not); NaN is not. */
+function isUpperCode(code: number): boolean {
   // Latin and Cyrillic letters by range; anything else by its case mappings.
   if (code < 128) return code >= 65 && code <= 90;
   if (code >= 0x400 && code <= 0x45f) return code < 0x430;
-  const c = s.charAt(0);
+  if (code !== code) return false;
+  const c = String.fromCharCode(code);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
@@ -257,8 +262,8 @@ const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length)
 
 function isSentenceEndAt(text: string, i: number): boolean {
   // i is the index of a terminator . ! ? …
-  const c = text[i];
-  if (c === '!' || c === '?' || c === '…') return true;
+  const c = text.charCodeAt(i);
+  if (c === 0x21 || c === 0x3f || c === 0x2026) return true;
   // ".": not after an initial, an abbreviation or a number followed by a lower-case word.
   let j = i - 1;
   while (j >= 0 && (text.charCodeAt(j) === 0x2e || charClass(text.charCodeAt(j)) & LETTER)) j--;
@@ -281,18 +286,18 @@ export function sentenceBounds(text: string, lo: number, hi: number, from: numbe
     if (!isTerminator(text.charCodeAt(i)) || inAnyRange(skip, i)) continue;
     if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       start = i + 1;
-      while (start < from && /[»”’"')\]]/.test(text[start])) start++;
+      while (start < from && isClosing(text.charCodeAt(start))) start++;
       break;
     }
   }
-  while (start < from && /\s/.test(text[start])) start++;
+  while (start < from && isWhiteSpace(text.charCodeAt(start))) start++;
   let end = hi;
   for (let i = to; i < hi; i++) {
     if (!isTerminator(text.charCodeAt(i)) || inAnyRange(skip, i)) continue;
     if (isBoundaryAfter(text, i, hi) && isSentenceEndAt(text, i)) {
       // Closing quote marks and brackets right after the full stop belong to the sentence.
       end = i + 1;
-      while (end < hi && /[»”’"')\]]/.test(text[end])) end++;
+      while (end < hi && isClosing(text.charCodeAt(end))) end++;
       break;
     }
   }
@@ -308,7 +313,7 @@ export function blockSentences(text: string, block: { start: number; end: number
     if (se <= pos) break;
     out.push([ss, se]);
     pos = se;
-    while (pos < block.end && /\s/.test(text[pos])) pos++;
+    while (pos < block.end && isWhiteSpace(text.charCodeAt(pos))) pos++;
   }
   return out;
 }
@@ -333,13 +338,18 @@ function isTerminator(c: number): boolean {
 function isBoundaryAfter(text: string, i: number, hi: number): boolean {
   let j = i + 1;
   // closing quotes/brackets directly after the terminator belong to the sentence
-  while (j < hi && /[»”’"')\]]/.test(text[j])) j++;
+  while (j < hi && isClosing(text.charCodeAt(j))) j++;
   if (j >= hi) return true;
-  if (!/\s/.test(text[j])) return false;
-  while (j < hi && /\s/.test(text[j])) j++;
+  if (!isWhiteSpace(text.charCodeAt(j))) return false;
+  while (j < hi && isWhiteSpace(text.charCodeAt(j))) j++;
   if (j >= hi) return true;
-  const c = text[j];
-  return isUpperStart(c) || /[\d«„“"‘—–-]/.test(c);
+  const c = text.charCodeAt(j);
+  return isUpperCode(c) || (c >= 0x30 && c <= 0x39) || c === 0xab || c === 0x201e || c === 0x201c || c === 0x22 || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
+
+/** A closing quote mark or bracket: » ” ’ " ' ) ] */
+function isClosing(c: number): boolean {
+  return c === 0xbb || c === 0x201d || c === 0x2019 || c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d;
 }
 
 /** Index of the first token starting at or after `pos` (binary search). */
