@@ -264,6 +264,7 @@ function sizeFigures(s: SizesResult): void {
   fig('size.extension.kib', 'dist/extension.js', s.extension && s.extension.bytes / 1024, 'KiB', 0);
   fig('size.server.kib', 'dist/server.js', s.server && s.server.bytes / 1024, 'KiB', 0);
   fig('size.cli.kib', 'dist/cli.js', s.cli && s.cli.bytes / 1024, 'KiB', 0);
+  fig('size.data.kib', 'dist/data/ (language data, read on first use)', s.data && s.data.bytes / 1024, 'KiB', 0);
   fig('size.vsix.mib', s.vsix ? s.vsix.path : 'VSIX (not found: run `npm run package`)', s.vsix && s.vsix.bytes / 2 ** 20, 'MiB', 2, { op: '<=', value: 1.5, unit: 'MiB' });
   if (s.vsixStale) note('the VSIX is older than dist/: run `npm run package` so it holds this build');
 }

@@ -81,8 +81,8 @@ test('engines.vscode is at least what vscode-languageclient requires', () => {
   assert.ok(have[1] >= types[1], '@types/vscode must not be newer than engines.vscode');
 });
 
-test('the VSIX ignore list ships only the manifest, bundles, grammar, icon and docs', () => {
+test('the VSIX ignore list ships only the manifest, bundles, their language data, grammar, icon and docs', () => {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**');
-  assert.deepEqual(lines.slice(1).sort(), ['!CHANGELOG.md', '!LICENSE', '!README.md', '!dist/extension.js', '!dist/server.js', '!images/icon.png', '!package.json', '!syntaxes/*.json']);
+  assert.deepEqual(lines.slice(1).sort(), ['!CHANGELOG.md', '!LICENSE', '!README.md', '!dist/data/**', '!dist/extension.js', '!dist/server.js', '!images/icon.png', '!package.json', '!syntaxes/*.json']);
 });
