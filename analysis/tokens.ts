@@ -27,6 +27,22 @@ export function tokenize(text: string, start = 0, end = text.length, offset = 0)
   return out;
 }
 
+/**
+ * `tokenize` for tokens that live as long as the analysis (a paragraph's, shared by every stage):
+ * the same tokens, made at an allocation site of their own. V8 decides per site whether to create
+ * objects directly in the old generation; `tokenize`'s site mostly makes tokens that die young,
+ * these survive, and at a site of their own they are not copied through the young generation.
+ */
+function tokenizeKept(text: string, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  scan(text, start, end, (s, e) => {
+    const w = words.word(text, s, e);
+    out.push({ start: s, end: e, text: w.text, lower: w.lower });
+    return true;
+  });
+  return out;
+}
+
 /** A distinct word: its text and its lower-case form. */
 interface Word {
   text: string;
@@ -220,7 +236,7 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
     const chunk = text.slice(s, e);
     // (Kept tokens hold no slice of the text: their strings are the vocabulary's copies. A paragraph
     // starts after a blank line and ends before one, so read alone it gives the same tokens.)
-    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenize(text, s, e) }));
+    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenizeKept(text, s, e) }));
     if (kept.base !== s) {
       const by = s - kept.base;
       kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };
