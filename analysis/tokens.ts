@@ -40,7 +40,9 @@ function tokenizeKept(text: string, start: number, end: number): Token[] {
     out.push({ start: s, end: e, text: w.text, lower: w.lower });
     return true;
   });
-  return out;
+  // (An array grown by push keeps up to half again its length in spare slots: kept, it is copied
+  // to its exact length.)
+  return out.slice();
 }
 
 /** A distinct word: its text and its lower-case form. */
@@ -231,7 +233,6 @@ export interface Paragraph {
  */
 export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: Token[] } {
   const paragraphs: Paragraph[] = [];
-  const tokens: Token[] = [];
   for (const [s, e] of chunksOf(text)) {
     const chunk = text.slice(s, e);
     // (Kept tokens hold no slice of the text: their strings are the vocabulary's copies. A paragraph
@@ -243,8 +244,11 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
       chunkTokens.set(chunk, kept);
     }
     paragraphs.push({ start: s, end: e, text: chunk, tokens: kept.tokens });
-    for (const t of kept.tokens) tokens.push(t);
   }
+  // All tokens in one array of exactly their number (concat sizes it once; pushing grows it by
+  // copies and leaves spare slots), a few thousand paragraphs at a time.
+  let tokens: Token[] = [];
+  for (let k = 0; k < paragraphs.length; k += 4096) tokens = tokens.concat(...paragraphs.slice(k, k + 4096).map((p) => p.tokens));
   return { paragraphs, tokens };
 }
 
