@@ -12,6 +12,8 @@ import { analyze, splice, type Analysis } from '../analysis/index.ts';
 import type { Settings } from '../protocol/index.ts';
 
 export interface Entry {
+  /** Tells this entry's analysis from every other one (what the server's token encodings refer to). */
+  id: number;
   version: number;
   analysis: Analysis | null;
   skipped?: string;
@@ -21,9 +23,14 @@ export interface Entry {
   text?: string;
   /** A document over maxFileSize: only [0, analysedUpTo) was analysed. */
   analysedUpTo?: number;
-  /** For a provisional entry: the analysis it was spliced from and the paragraphs analysed again. */
-  splice?: { base: Analysis; core: [number, number] };
+  /**
+   * For a provisional entry: the id of the entry it was spliced from, and the paragraphs analysed
+   * again. (An id, not the analysis: nothing keeps a superseded analysis alive.)
+   */
+  splice?: { baseId: number; core: [number, number] };
 }
+
+let nextId = 1;
 
 /**
  * Where to stop in a document longer than `max` characters: at the last paragraph break before
@@ -55,14 +62,13 @@ export class Analyses {
   readonly stats = { fullAnalyses: 0, provisional: 0, lastFullAnalysisMs: 0 };
 
   /**
-   * `beforeLarge(uri)` runs before the full analysis of a text over LARGE_TEXT characters (the
-   * server lets go of what it still holds of the document's previous analysis and collects its
-   * garbage there: the message that brought the text and the previous analysis would otherwise
-   * still take room while the analysis grows to its peak).
+   * `beforeLarge` runs before the full analysis of a text over LARGE_TEXT characters (the server
+   * collects its garbage there: the message that brought the text and the previous analysis would
+   * otherwise still take room while the analysis grows to its peak).
    */
   constructor(
     private settings: () => Settings,
-    private readonly beforeLarge: (uri: string) => void = () => {},
+    private readonly beforeLarge: () => void = () => {},
   ) {}
 
   /** The full analysis of the document's current version. */
@@ -100,7 +106,7 @@ export class Analyses {
         try {
           const s = splice({ text: hit.text, analysis: hit.analysis }, text, this.options(doc));
           if (s) {
-            const entry: Entry = { version: doc.version, analysis: s.analysis, provisional: true, text, splice: { base: hit.analysis, core: s.core } };
+            const entry: Entry = { id: nextId++, version: doc.version, analysis: s.analysis, provisional: true, text, splice: { baseId: hit.id, core: s.core } };
             this.cache.set(doc.uri, entry);
             this.stats.provisional++;
             return entry;
@@ -128,8 +134,8 @@ export class Analyses {
   private compute(doc: TextDocument): Entry {
     const s = this.settings();
     const text = doc.getText();
-    if (!s.enable) return { version: doc.version, analysis: null };
-    if (text.slice(0, 8000).includes('\u0000')) return { version: doc.version, analysis: null, skipped: 'the file looks binary (it contains NUL characters)' };
+    if (!s.enable) return { id: nextId++, version: doc.version, analysis: null };
+    if (text.slice(0, 8000).includes('\u0000')) return { id: nextId++, version: doc.version, analysis: null, skipped: 'the file looks binary (it contains NUL characters)' };
     try {
       const t0 = performance.now();
       if (text.length > s.maxFileSize) {
@@ -139,16 +145,16 @@ export class Analyses {
         this.stats.fullAnalyses++;
         this.stats.lastFullAnalysisMs = performance.now() - t0;
         const reason = `only its first ${cut.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters are analysed (diplomaticLens.maxFileSize is ${s.maxFileSize.toLocaleString('en-US')})`;
-        return { version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
+        return { id: nextId++, version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
       }
-      if (text.length > LARGE_TEXT) this.beforeLarge(doc.uri);
+      if (text.length > LARGE_TEXT) this.beforeLarge();
       const analysis = analyze(text, this.options(doc));
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;
-      return { version: doc.version, analysis, text };
+      return { id: nextId++, version: doc.version, analysis, text };
     } catch (e) {
       // The server never crashes on a document: report and skip it.
-      return { version: doc.version, analysis: null, skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+      return { id: nextId++, version: doc.version, analysis: null, skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
 }

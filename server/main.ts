@@ -15,7 +15,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../analysis/index.ts';
 import {
   TOKEN_TYPES,
   TOKEN_MODIFIERS,
@@ -54,16 +53,7 @@ let settings: Settings = { ...DEFAULT_SETTINGS };
 let canPullConfig = false;
 let canRefreshTokens = false;
 let canRefreshInlayHints = false;
-// Before a large document's full analysis: the analysis its shown tokens came from is not needed
-// for it (only a splice re-encodes from it; `settleTokens` compares encoded tokens), so it is let go.
-const analyses = new Analyses(
-  () => settings,
-  (uri) => {
-    const last = shown.get(uri);
-    if (last) last.analysis = null;
-    collectGarbage('all');
-  },
-);
+const analyses = new Analyses(() => settings, () => collectGarbage('all'));
 const toldSkipped = new Set<string>();
 const suppressions = new SuppressionStore();
 /** Commands the client said it runs itself (the side file, workspace settings). */
@@ -141,12 +131,13 @@ function entryFor(doc: TextDocument) {
 // (with the diagnostics), and if its tokens differ the client is asked for them again.
 
 /**
- * What the client was last sent per document: the result id (for delta requests), the analysis
- * and its encoding (a later splice re-encodes only its paragraphs), and whether it was provisional.
+ * What the client was last sent per document: the result id (for delta requests), which analysis
+ * it encodes (the entry's id: a splice of that analysis re-encodes only its paragraphs; an id, so
+ * that no superseded analysis is kept for it) and the encoding, and whether it was provisional.
  */
 interface Shown {
   resultId: string;
-  analysis: Analysis | null;
+  analysisId: number | null;
   tokens: EncodedTokens;
   provisional: boolean;
 }
@@ -158,7 +149,7 @@ const recentTokenMs: number[] = [];
 function encodeFor(doc: TextDocument, entry: Entry, last: Shown | undefined): EncodedTokens {
   const a = entry.analysis;
   if (!a) return { data: [], lines: [], lineCount: doc.lineCount };
-  if (entry.splice && last?.analysis === entry.splice.base) {
+  if (entry.splice && last && last.analysisId === entry.splice.baseId) {
     const [from, to] = entry.splice.core;
     const part = within(a, from, to);
     const tokens = part && spliceEncoded(last.tokens, doc, tokenSpans(part), from, to);
@@ -168,7 +159,7 @@ function encodeFor(doc: TextDocument, entry: Entry, last: Shown | undefined): En
 }
 
 function show(doc: TextDocument, entry: Entry): Shown {
-  const result: Shown = { resultId: String(nextResultId++), analysis: entry.analysis, tokens: encodeFor(doc, entry, shown.get(doc.uri)), provisional: !!entry.provisional };
+  const result: Shown = { resultId: String(nextResultId++), analysisId: entry.analysis ? entry.id : null, tokens: encodeFor(doc, entry, shown.get(doc.uri)), provisional: !!entry.provisional };
   shown.set(doc.uri, result);
   return result;
 }
@@ -209,7 +200,7 @@ function settleTokens(doc: TextDocument, entry: Entry): void {
   // (What the client holds stays the base of its next delta request: it is not replaced here.)
   const was = last.tokens.data;
   const data = encodeFor(doc, entry, undefined).data;
-  if (data.length === was.length && data.every((v, i) => v === was[i])) last.analysis = entry.analysis;
+  if (data.length === was.length && data.every((v, i) => v === was[i])) last.analysisId = entry.analysis ? entry.id : null;
   else {
     tokenRefreshes++;
     connection.languages.semanticTokens.refresh().catch(() => undefined);
