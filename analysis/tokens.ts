@@ -56,12 +56,12 @@ interface Word {
  * looked up by the characters of the text without slicing them first. A document of a million
  * characters has some 100,000 tokens but a few thousand to a few tens of thousands of distinct
  * words, so most tokens allocate no string and no word is lower-cased twice. Open addressing on a
- * hash of the characters; the table starts afresh when it holds CAPACITY words, so it stays small
- * (tokens made before keep their strings). Its strings are copies, never views into a document's
- * text (see memo.ts `detach`).
+ * hash of the characters; the table starts afresh when it holds CAPACITY words (tokens made before
+ * keep their strings), so what it keeps between analyses stays near 1 MB at most. Its strings are
+ * copies, never views into a document's text (see memo.ts `detach`).
  */
 class Vocabulary {
-  static readonly CAPACITY = 1 << 15;
+  static readonly CAPACITY = 1 << 13;
   private hashes = new Int32Array(1 << 12);
   private entries: Array<Word | undefined> = new Array<Word | undefined>(1 << 12).fill(undefined);
   private size = 0;

@@ -88,7 +88,7 @@ interface Gazetteer {
    * The trie of forms by word key, flattened: node 0 is the root; `words` numbers the distinct
    * keys, and the child of node n by word w is `edges.get(n * words.size + w)`; `hits[n]` are the
    * forms that end at node n. One map of small integers instead of a map per node: the Russian
-   * gazetteer's trie took about 3 MB as maps, a third of that flattened.
+   * gazetteer takes about 0.5 MB less.
    */
   words: Map<string, number>;
   edges: Map<number, number>;
