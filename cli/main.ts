@@ -12,7 +12,7 @@ import { formatText, formatMarkdown, defaultSeverities, findingsOf, severityRank
 import { toSarif } from './sarif.ts';
 import { LATE_OPTIMISATION } from '../protocol/index.ts';
 
-// Later optimisation, as in the server (see protocol LATE_OPTIMISATION).
+// Later optimisation (see protocol LATE_OPTIMISATION).
 try {
   v8.setFlagsFromString(LATE_OPTIMISATION);
 } catch {

@@ -203,15 +203,26 @@ export interface ServerStats {
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=20'];
 
 /**
- * The V8 option the server and the CLI set on themselves at start-up (v8.setFlagsFromString, so it
- * holds whoever starts them: Neovim too): functions run about fifteen times longer (interrupt
- * budget 1,000,000 instead of 67,584) before the optimising compiler takes them. Code optimised
- * early, on the first document's analysis, met other shapes afterwards and was thrown away and
- * compiled again; optimised later, on better feedback, it is compiled once. In `npm run bench`
- * keystroke → tokens p95 on 50 kB fell from 10.3 to 6.3 ms and the 1 MB peak by about 7 MiB; the
- * CLI over 320 small files went from 1,600 to 1,350 ms (eight 1 MB files: about 3% slower).
+ * The V8 option the CLI sets on itself at start-up (v8.setFlagsFromString): functions run about
+ * fifteen times longer (interrupt budget 1,000,000 instead of 67,584) before the optimising
+ * compiler takes them. Code optimised early, on the first file's analysis, met other shapes
+ * afterwards and was thrown away and compiled again; optimised later, on better feedback, it is
+ * compiled once. The CLI over 320 small files went from 1,600 to 1,350 ms (eight 1 MB files: about
+ * 3% slower).
  */
 export const LATE_OPTIMISATION = '--interrupt-budget=1000000';
+
+/**
+ * The V8 option the server sets on itself at start-up (so it holds whoever starts it: Neovim too):
+ * no optimising compiler. A server's work after a keystroke is small and new each time: there
+ * TurboFan's compiling (and throwing away) cost more than it saved, and its code and its own pages
+ * of Node's binary about 9 MiB of memory. Interpreted and baseline-compiled, in `npm run bench`:
+ * keystroke → tokens p95 on 50 kB 5.9 → 3.4 ms, the 1 MB session peak 91 → 83 MiB, a 50 kB
+ * document's server 64.5 → 61 MiB; a full analysis takes about 1.3–1.5 times as long (diagnostics
+ * after the debounce on 50 kB: 17 → 25 ms; opening 1 MB: 0.84 → 1.07 s). The CLI, whose work is
+ * whole files, keeps the optimising compiler (LATE_OPTIMISATION).
+ */
+export const SERVER_V8_FLAGS = '--no-opt';
 
 /**
  * Environment the extension adds for the server: glibc's allocator with two arenas that returns

@@ -2,11 +2,11 @@
 // free of Node built-ins (a browser build of the server replaces this file only).
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { LATE_OPTIMISATION } from '../protocol/index.ts';
+import { SERVER_V8_FLAGS } from '../protocol/index.ts';
 
-// Later optimisation (see protocol LATE_OPTIMISATION), set here so every client gets it.
+// No optimising compiler (see protocol SERVER_V8_FLAGS), set here so every client gets it.
 try {
-  v8.setFlagsFromString(LATE_OPTIMISATION);
+  v8.setFlagsFromString(SERVER_V8_FLAGS);
 } catch {
   // an older or different engine: its defaults
 }
