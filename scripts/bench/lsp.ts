@@ -84,6 +84,8 @@ export interface LspResult {
     tokens: LatencyStats;
     /** Peak after the keystrokes too. */
     afterTyping: Memory | null;
+    /** Peak once typing has settled: after the full analysis of the last version (its diagnostics). */
+    afterSettle: Memory | null;
   };
 }
 
@@ -359,7 +361,12 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
     const afterOpen = client.memory();
     await within(first, 60_000);
     log(`  1 MB open → tokens: ${bigOpenMs.toFixed(0)} ms, peak RSS ${afterOpen?.peakRssMiB.toFixed(1) ?? '?'} MiB`);
-    const r = await type(client, bigUri, doc, opts.quick ? 3 : 10, false);
+    const keystrokes = opts.quick ? 3 : 10;
+    const r = await type(client, bigUri, doc, keystrokes, false);
+    const afterTyping = client.memory();
+    // Then the full analysis that follows once typing settles (after the diagnostics' debounce).
+    const settled = await within(client.diagnosticsFor(bigUri, 1 + keystrokes), 60_000);
+    const afterSettle = settled === null ? null : client.memory();
     return {
       initializeMs,
       doc: { bytes: utf8Bytes(text50k), chars: text50k.length, lines, uri },
@@ -367,7 +374,7 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
       afterOpen50k,
       afterTyping50k,
       typing,
-      big: { bytes: utf8Bytes(big), chars: big.length, openMs: bigOpenMs, afterOpen, tokens: stats(r.tokens), afterTyping: client.memory() },
+      big: { bytes: utf8Bytes(big), chars: big.length, openMs: bigOpenMs, afterOpen, tokens: stats(r.tokens), afterTyping, afterSettle },
     };
   } finally {
     await client.shutdown();

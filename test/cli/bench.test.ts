@@ -44,10 +44,11 @@ const FIGURES = [
   'size.extension.kib',
   'size.server.kib',
   'size.cli.kib',
+  'size.data.kib',
   'regex.count',
 ];
 /** Read from /proc: Linux only. */
-const LINUX_FIGURES = ['lsp.rss50k.mib', 'lsp.peakRss1m.mib', 'lsp.peakRss1mTyping.mib'];
+const LINUX_FIGURES = ['lsp.rss50k.mib', 'lsp.peakRss1m.mib', 'lsp.peakRss1mTyping.mib', 'lsp.peakRss1mSettled.mib'];
 
 test('npm run bench -- --quick writes every figure as a finite positive number', { timeout: 180_000 }, () => {
   for (const f of ['dist/server.js', 'dist/cli.js', 'dist/extension.js']) assert.ok(existsSync(path.join(REPO, f)), `${f} exists (build first: node scripts/build.mjs --dev)`);
