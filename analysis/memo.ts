@@ -143,16 +143,34 @@ export function memoStats(): { hits: number; misses: number; entries: number } {
 /** [start, end) of each chunk: the text between blank lines (lines holding only spaces count as blank). */
 export function chunksOf(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
-  let start = 0;
-  for (let m = blank.exec(text); m; m = blank.exec(text)) {
-    if (m.index > start) out.push([start, m.index]);
-    // The next chunk starts after the blank line; its last "\n" may begin the next blank line.
-    start = m.index + m[0].length;
-    blank.lastIndex = start - 1;
-  }
-  if (start < text.length) out.push([start, text.length]);
+  const next = chunkReader(text, 0);
+  for (let c = next(); c; c = next()) out.push(c);
   return out;
+}
+
+/**
+ * The chunks of `text` one at a time, read forward from `start` (0, or a position just after a
+ * blank line, where the next chunk is known to start); null at the text's end.
+ */
+function chunkReader(text: string, start: number): () => [number, number] | null {
+  const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
+  blank.lastIndex = Math.max(0, start - 1);
+  let done = false;
+  return () => {
+    while (!done) {
+      const m = blank.exec(text);
+      if (!m) {
+        done = true;
+        return start < text.length ? [start, text.length] : null;
+      }
+      const chunk: [number, number] | null = m.index > start ? [start, m.index] : null;
+      // The next chunk starts after the blank line; its last "\n" may begin the next blank line.
+      start = m.index + m[0].length;
+      blank.lastIndex = start - 1;
+      if (chunk) return chunk;
+    }
+    return null;
+  };
 }
 
 /**
@@ -191,25 +209,7 @@ export function chunksAround(text: string, from: number, to: number, least: numb
   // no chunk ends at or after `from`, the last chunk is `first`), then forward as chunksOf reads: just
   // after a blank line its state is known (the next chunk starts after it), whatever came before.
   const before = back() && back();
-  const blank = /\n[ \t\r\f\v\u00a0]*\n/g;
-  let start = before ? before[0] : 0;
-  blank.lastIndex = Math.max(0, start - 1);
-  let done = false;
-  /** The next chunk forward, as chunksOf finds it, or null at the text's end. */
-  const next = (): [number, number] | null => {
-    while (!done) {
-      const m = blank.exec(text);
-      if (!m) {
-        done = true;
-        return start < text.length ? [start, text.length] : null;
-      }
-      const chunk: [number, number] | null = m.index > start ? [start, m.index] : null;
-      start = m.index + m[0].length;
-      blank.lastIndex = start - 1;
-      if (chunk) return chunk;
-    }
-    return null;
-  };
+  const next = chunkReader(text, before ? before[0] : 0);
   const run: Array<[number, number]> = [];
   let first = -1;
   for (let c = next(); c; c = next()) {
