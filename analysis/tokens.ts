@@ -17,11 +17,11 @@ export interface Token {
 // with astral characters are left to this expression.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
 
-export function tokenize(text: string, start = 0, end = text.length, offset = 0): Token[] {
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   scan(text, start, end, (s, e) => {
     const w = words.word(text, s, e);
-    out.push({ start: s + offset, end: e + offset, text: w.text, lower: w.lower });
+    out.push({ start: s, end: e, text: w.text, lower: w.lower });
     return true;
   });
   return out;
