@@ -32,6 +32,11 @@ export interface Entry {
 
 let nextId = 1;
 
+/** An entry for the document's current version, with an id of its own. */
+function newEntry(doc: TextDocument, fields: Omit<Entry, 'id' | 'version'>): Entry {
+  return { id: nextId++, version: doc.version, ...fields };
+}
+
 /**
  * Where to stop in a document longer than `max` characters: at the last paragraph break before
  * `max` (so no sentence is cut), or at the last line break, or at `max` itself.
@@ -106,10 +111,10 @@ export class Analyses {
         try {
           const s = splice({ text: hit.text, analysis: hit.analysis }, text, this.options(doc));
           if (s) {
-            const entry: Entry = { id: nextId++, version: doc.version, analysis: s.analysis, provisional: true, text, splice: { baseId: hit.id, core: s.core } };
-            this.cache.set(doc.uri, entry);
+            const spliced = newEntry(doc, { analysis: s.analysis, provisional: true, text, splice: { baseId: hit.id, core: s.core } });
+            this.cache.set(doc.uri, spliced);
             this.stats.provisional++;
-            return entry;
+            return spliced;
           }
         } catch {
           // fall through to the full analysis
@@ -134,8 +139,8 @@ export class Analyses {
   private compute(doc: TextDocument): Entry {
     const s = this.settings();
     const text = doc.getText();
-    if (!s.enable) return { id: nextId++, version: doc.version, analysis: null };
-    if (text.slice(0, 8000).includes('\u0000')) return { id: nextId++, version: doc.version, analysis: null, skipped: 'the file looks binary (it contains NUL characters)' };
+    if (!s.enable) return newEntry(doc, { analysis: null });
+    if (text.slice(0, 8000).includes('\u0000')) return newEntry(doc, { analysis: null, skipped: 'the file looks binary (it contains NUL characters)' });
     try {
       const t0 = performance.now();
       if (text.length > s.maxFileSize) {
@@ -145,16 +150,16 @@ export class Analyses {
         this.stats.fullAnalyses++;
         this.stats.lastFullAnalysisMs = performance.now() - t0;
         const reason = `only its first ${cut.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters are analysed (diplomaticLens.maxFileSize is ${s.maxFileSize.toLocaleString('en-US')})`;
-        return { id: nextId++, version: doc.version, analysis, analysedUpTo: cut, skipped: reason };
+        return newEntry(doc, { analysis, analysedUpTo: cut, skipped: reason });
       }
       if (text.length > LARGE_TEXT) this.beforeLarge();
       const analysis = analyze(text, this.options(doc));
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;
-      return { id: nextId++, version: doc.version, analysis, text };
+      return newEntry(doc, { analysis, text });
     } catch (e) {
       // The server never crashes on a document: report and skip it.
-      return { id: nextId++, version: doc.version, analysis: null, skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+      return newEntry(doc, { analysis: null, skipped: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 }
