@@ -137,7 +137,7 @@ function entryFor(doc: TextDocument) {
  */
 interface Shown {
   resultId: string;
-  analysisId: number | null;
+  analysisId: number;
   tokens: EncodedTokens;
   provisional: boolean;
 }
@@ -159,7 +159,7 @@ function encodeFor(doc: TextDocument, entry: Entry, last: Shown | undefined): En
 }
 
 function show(doc: TextDocument, entry: Entry): Shown {
-  const result: Shown = { resultId: String(nextResultId++), analysisId: entry.analysis ? entry.id : null, tokens: encodeFor(doc, entry, shown.get(doc.uri)), provisional: !!entry.provisional };
+  const result: Shown = { resultId: String(nextResultId++), analysisId: entry.id, tokens: encodeFor(doc, entry, shown.get(doc.uri)), provisional: !!entry.provisional };
   shown.set(doc.uri, result);
   return result;
 }
@@ -200,7 +200,7 @@ function settleTokens(doc: TextDocument, entry: Entry): void {
   // (What the client holds stays the base of its next delta request: it is not replaced here.)
   const was = last.tokens.data;
   const data = encodeFor(doc, entry, undefined).data;
-  if (data.length === was.length && data.every((v, i) => v === was[i])) last.analysisId = entry.analysis ? entry.id : null;
+  if (data.length === was.length && data.every((v, i) => v === was[i])) last.analysisId = entry.id;
   else {
     tokenRefreshes++;
     connection.languages.semanticTokens.refresh().catch(() => undefined);
