@@ -258,7 +258,7 @@ async function type(
   doc: TextDocument,
   edits: number,
   withDiagnostics: boolean,
-): Promise<{ tokens: number[]; diagnostics: number[]; missing: number }> {
+): Promise<{ tokens: number[]; diagnostics: number[]; missing: number; version: number }> {
   const tokens: number[] = [];
   const diagnostics: number[] = [];
   let missing = 0;
@@ -280,7 +280,7 @@ async function type(
     }
   }
   client.dropDiagnosticWaiters();
-  return { tokens, diagnostics, missing };
+  return { tokens, diagnostics, missing, version };
 }
 
 export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
@@ -361,11 +361,10 @@ export async function runLsp(opts: LspOptions = {}): Promise<LspResult> {
     const afterOpen = client.memory();
     await within(first, 60_000);
     log(`  1 MB open → tokens: ${bigOpenMs.toFixed(0)} ms, peak RSS ${afterOpen?.peakRssMiB.toFixed(1) ?? '?'} MiB`);
-    const keystrokes = opts.quick ? 3 : 10;
-    const r = await type(client, bigUri, doc, keystrokes, false);
+    const r = await type(client, bigUri, doc, opts.quick ? 3 : 10, false);
     const afterTyping = client.memory();
     // Then the full analysis that follows once typing settles (after the diagnostics' debounce).
-    const settled = await within(client.diagnosticsFor(bigUri, 1 + keystrokes), 60_000);
+    const settled = await within(client.diagnosticsFor(bigUri, r.version), 60_000);
     const afterSettle = settled === null ? null : client.memory();
     return {
       initializeMs,
