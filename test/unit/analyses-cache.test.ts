@@ -9,6 +9,13 @@ import { textsUnder } from '../helpers/analysis.ts';
 
 const ALL = textsUnder('../shared/corpus', 'test/fixtures');
 
+/** Corpus and fixture texts one after another until the whole is longer than LARGE_TEXT. */
+function largeText(): string {
+  let text = '';
+  for (let n = 0; text.length <= LARGE_TEXT; n++) text += `${ALL[n % ALL.length].text}\n\nParagraph ${n}.\n\n`;
+  return text;
+}
+
 test('a full analysis is computed once per version; a large text is analysed after the hook, a small one without it', () => {
   let collections = 0;
   const analyses = new Analyses(() => ({ ...DEFAULT_SETTINGS }), () => collections++);
@@ -18,8 +25,7 @@ test('a full analysis is computed once per version; a large text is analysed aft
   assert.equal(analyses.get(small), first, 'the same version is served from the cache');
   assert.equal(collections, 0, 'no collection for a small text');
 
-  let text = '';
-  for (let n = 0; text.length <= LARGE_TEXT; n++) text += `${ALL[n % ALL.length].text}\n\nParagraph ${n}.\n\n`;
+  const text = largeText();
   const large = TextDocument.create('file:///large.txt', 'plaintext', 1, text);
   const entry = analyses.get(large);
   assert.equal(collections, 1, 'one collection before the large analysis');
@@ -48,8 +54,7 @@ test('while the next version of a large text is analysed, nothing in the cache s
       heldAtHook.push(previous?.deref() !== undefined);
     },
   );
-  let text = '';
-  for (let n = 0; text.length <= LARGE_TEXT; n++) text += `${ALL[n % ALL.length].text}\n\nParagraph ${n}.\n\n`;
+  const text = largeText();
   const doc = TextDocument.create('file:///large.txt', 'plaintext', 1, text);
   const remember = (analysis: object | null) => {
     assert.ok(analysis);
