@@ -7,7 +7,7 @@
 import { isCue, mentionsAccordingTo } from './lexicon.ts';
 import { inSortedRanges, rangeAt, firstStartingAt, endsSorted, overlapping, SpanIndex, type Range } from './ranges.ts';
 import { subjectOfCue, subjectAfterCue, resolvePronoun, personAt, sentencesIn, type SpeakerContext } from './speakers.ts';
-import { countTokens, isWhiteSpace, tokenIndexAt, tokenize, type Token } from './tokens.ts';
+import { countTokens, isWhiteSpace, tokenIndexAt, tokenize, type Token, type TokenList } from './tokens.ts';
 import { span, type Alias, type Claim, type Entity, type Quote, type Span } from './types.ts';
 import type { Block } from './document.ts';
 
@@ -151,14 +151,14 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
   }
 
   for (let i = first; i < last; i++) {
-    const t = tokens[i];
+    const t = tokens.get(i);
     if (!isCue(lex, t) || inQuote(t) || usedCues.has(t.start)) continue;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
+    const prev = tokens.get(i - 1);
+    const next = tokens.get(i + 1);
     // Not reported speech: "declined to say", "agreed to …", a topic alone ("рассказал о ситуации"),
     // the passive ("Belarus was accused of", "famine has been confirmed"), a noun ("the IAEA report").
     if (prev && /^(?:to|refused|declined|was|were|been|being|is|are|be|был|была|было|были)$/.test(prev.lower)) continue;
-    if (NOUNISH.test(t.lower) && prev && (/^(?:the|a|an|its|their|his|her|this|our)$/.test(prev.lower) || (/^\p{Lu}/u.test(prev.text) && /^(?:the|a|an|its|their)$/i.test(tokens[i - 2]?.lower ?? '')))) continue;
+    if (NOUNISH.test(t.lower) && prev && (/^(?:the|a|an|its|their|his|her|this|our)$/.test(prev.lower) || (/^\p{Lu}/u.test(prev.text) && /^(?:the|a|an|its|their)$/i.test(tokens.get(i - 2)?.lower ?? '')))) continue;
     // A participle after a comma (", adding that", "…, добавив, что") shares the sentence's subject.
     if (prev && /,\s*$/.test(text.slice(prev.end, t.start)) && /(?:ing|ив|ав|ув|ев)$/.test(t.lower)) {
       const earlier = sentenceClaims().filter((c) => c.cue.end <= t.start && c.source).pop();
@@ -186,8 +186,8 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     // ("Белов отметил, что проверка показала, что …": проверка, not Белов).
     let clauseFrom = ss;
     for (let m = i - 1; m >= first; m--) {
-      if (CLAUSE.test(tokens[m].lower) && !inQuote(tokens[m])) {
-        clauseFrom = tokens[m].end;
+      if (CLAUSE.test(tokens.get(m).lower) && !inQuote(tokens.get(m))) {
+        clauseFrom = tokens.get(m).end;
         break;
       }
     }
@@ -246,21 +246,21 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
 function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: number, out: Claim[], usedCues: Set<number>): boolean {
   const { doc, tokens } = ctx;
   const text = doc.text;
-  const t = tokens[i];
+  const t = tokens.get(i);
   const end = trimEnd(text, ss, se);
   // Skip the inverted subject, an indirect object or an adverbial right after the cue (told
   // reporters, said on Tuesday, заявил журналистам), up to что/that or a colon.
   let k = i + 1;
   let start = -1;
-  for (let n = 0; k < tokens.length && tokens[k].start < end && n < 12; k++, n++) {
-    const gap = text.slice(tokens[k - 1].end, tokens[k].start);
-    if (isCue(ctx.lex, tokens[k])) break; // "quoted X as saying that …": that belongs to "saying
+  for (let n = 0; k < tokens.length && tokens.get(k).start < end && n < 12; k++, n++) {
+    const gap = text.slice(tokens.get(k - 1).end, tokens.get(k).start);
+    if (isCue(ctx.lex, tokens.get(k))) break; // "quoted X as saying that …": that belongs to "saying
     if (gap.includes(':')) {
-      start = tokens[k].start - (/[«“"„‘]\s*$/.test(gap) ? 1 : 0);
+      start = tokens.get(k).start - (/[«“"„‘]\s*$/.test(gap) ? 1 : 0);
       break;
     }
-    if (CLAUSE.test(tokens[k].lower)) {
-      start = tokens[k + 1]?.start ?? -1;
+    if (CLAUSE.test(tokens.get(k).lower)) {
+      start = tokens.get(k + 1)?.start ?? -1;
       break;
     }
   }
@@ -280,13 +280,13 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
   if (start < 0 || start >= end) return false;
   // The content ends before a coordinated cue: "…, adding that …", "… and urged …", "…, добавив, что …".
   let contentEnd = end;
-  for (let m = tokenIndexAt(tokens, start); m < tokens.length && tokens[m].start < end; m++) {
-    const w = tokens[m];
+  for (let m = tokenIndexAt(tokens, start); m < tokens.length && tokens.get(m).start < end; m++) {
+    const w = tokens.get(m);
     if (!isCue(ctx.lex, w) || inSortedRanges(ctx.quoteRanges, w.start)) continue;
-    const before = text.slice(tokens[m - 1].end, w.start);
-    const conj = /^(?:and|и|а|but|но)$/.test(tokens[m - 1].lower) ? tokens[m - 1] : null;
+    const before = text.slice(tokens.get(m - 1).end, w.start);
+    const conj = /^(?:and|и|а|but|но)$/.test(tokens.get(m - 1).lower) ? tokens.get(m - 1) : null;
     if (/,\s*$/.test(before) || conj) {
-      contentEnd = trimEnd(text, start, conj ? conj.start : tokens[m - 1].end + before.indexOf(','));
+      contentEnd = trimEnd(text, start, conj ? conj.start : tokens.get(m - 1).end + before.indexOf(','));
       break;
     }
   }
@@ -306,7 +306,7 @@ function addClaim(ctx: SpeakerContext, i: number, source: Span, ss: number, se: 
 function tailClaim(ctx: SpeakerContext, i: number, ss: number, _se: number, out: Claim[], usedCues: Set<number>, known?: { start: number; end: number; text: string }): boolean {
   const { doc, tokens } = ctx;
   const text = doc.text;
-  const t = tokens[i];
+  const t = tokens.get(i);
   const before = text.slice(ss, t.start);
   const m = /(?:,|(?<!\s))\s*[—–-]\s*(?:(?:об этом|как|так)\s+)?(?:(?:сегодня|вчера|также)\s+)?$|,\s*$/u.exec(before);
   if (!m || m.index === 0) return false;
@@ -322,8 +322,8 @@ function tailClaim(ctx: SpeakerContext, i: number, ss: number, _se: number, out:
   return true;
 }
 
-function markCues(tokens: Token[], from: number, to: number, used: Set<number>): void {
-  for (let k = tokenIndexAt(tokens, from); k < tokens.length && tokens[k].start < to; k++) used.add(tokens[k].start);
+function markCues(tokens: TokenList, from: number, to: number, used: Set<number>): void {
+  for (let k = tokenIndexAt(tokens, from); k < tokens.length && tokens.get(k).start < to; k++) used.add(tokens.get(k).start);
 }
 
 /**

@@ -26,6 +26,11 @@ export function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** Whether memos are in use (not bypassed: see `withoutMemos`). */
+export function memosInUse(): boolean {
+  return !bypass;
+}
+
 /** `s` detached when memos are in use (what is computed from it may be kept), else `s` itself. */
 export function forKeeping(s: string): string {
   return bypass ? s : detach(s);

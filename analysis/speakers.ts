@@ -10,7 +10,7 @@ import { linkKey } from './morphology.ts';
 import { people } from './entities/people.ts';
 import { getFirstnameGender } from 'lvovich';
 import { span, type Entity, type Speaker, type Span } from './types.ts';
-import { tokenize, countTokens, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token } from './tokens.ts';
+import { tokenize, countTokens, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token, type TokenList } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const CONJUNCTIONS = new Set(['and', 'и', 'а', 'but', 'но', 'then', 'затем']);
@@ -30,7 +30,7 @@ const STOP_CAPS = /^(?:the|a|an|in|on|at|but|and|however|meanwhile|when|after|be
 export interface SpeakerContext {
   doc: DocumentModel;
   lex: Lexicon;
-  tokens: Token[];
+  tokens: TokenList;
   /** Quote spans (to skip their words when looking for names and cues). */
   quoteRanges: Array<[number, number]>;
   /** Person-like mentions found so far in document order, for pronouns. */
@@ -49,7 +49,7 @@ export interface SpeakerContext {
   surnameKeys?: Set<string>;
 }
 
-export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[], tokens: Token[], entities: Entity[], titles: Map<string, string[]>): SpeakerContext {
+export function buildSpeakerContext(doc: DocumentModel, lex: Lexicon, quotes: QuoteCandidate[], tokens: TokenList, entities: Entity[], titles: Map<string, string[]>): SpeakerContext {
   const quoteRanges: Array<[number, number]> = quotes.map((q): [number, number] => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
   const ctx: SpeakerContext = { doc, lex, tokens, quoteRanges, persons: [], subjects: [], bodies: [], quoteSpeakers: [] };
   ctx.persons = personMentions(ctx, entities, titles);
@@ -156,7 +156,7 @@ function givenNameGender(name: string): ReturnType<typeof getFirstnameGender> {
 function verbGender(ctx: SpeakerContext, k: number): Gender {
   const { tokens, lex } = ctx;
   for (let n = 0; n < 3 && k < tokens.length; n++, k++) {
-    const w = tokens[k].lower;
+    const w = tokens.get(k).lower;
     if (/^\p{Ll}{3,}(?:ла|лась)$/u.test(w)) return 'f';
     if (/^\p{Ll}{3,}(?:[аеиоуыя]л|лся)$/u.test(w) && !lex.speakerTitles.has(w)) return 'm';
     if (!lex.skipBeforeCue.has(w) && !/^(?:в|ответ|свою|очередь)$/.test(w)) return '?';
@@ -179,22 +179,22 @@ function npAfter(ctx: SpeakerContext, from: number, limit: number): Found | null
   const { tokens, lex, doc } = ctx;
   let i = tokenIndexAt(tokens, from);
   let skipped = 0;
-  while (i < tokens.length && tokens[i].start < limit && skipped < 4) {
-    const t = tokens[i];
+  while (i < tokens.length && tokens.get(i).start < limit && skipped < 4) {
+    const t = tokens.get(i);
     if (inRanges(ctx.quoteRanges, t.start)) return null;
     if (/[.;!?]/.test(doc.text.slice(from, t.start)) && skipped > 0) return null;
     if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
     if (lex.clauseStarts.has(t.lower) && !ARTICLES.has(t.lower)) return null;
     if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower) || ARTICLES.has(t.lower)) {
       let j = i;
-      const place = (k: number) => /^(?:в|во|in|at|to)$/.test(tokens[k]?.lower ?? '') && !!tokens[k + 1] && isNameToken(tokens[k + 1], lex) && !!tokens[k + 2] && isNameToken(tokens[k + 2], lex);
-      while (j + 1 < tokens.length && tokens[j + 1].start < limit && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && (isNameToken(tokens[j + 1], lex) || lex.speakerTitles.has(tokens[j + 1].lower) || GLUE.has(tokens[j + 1].lower) || /^\p{Lu}/u.test(tokens[j + 1].text) || (ARTICLES.has(tokens[j].lower) && /^\p{Ll}/u.test(tokens[j + 1].text)) || place(j + 1))) j++;
-      while (j > i && (GLUE.has(tokens[j].lower) || ARTICLES.has(tokens[j].lower))) j--;
+      const place = (k: number) => /^(?:в|во|in|at|to)$/.test(tokens.get(k)?.lower ?? '') && !!tokens.get(k + 1) && isNameToken(tokens.get(k + 1), lex) && !!tokens.get(k + 2) && isNameToken(tokens.get(k + 2), lex);
+      while (j + 1 < tokens.length && tokens.get(j + 1).start < limit && gapIsSpace(doc.text, tokens.get(j).end, tokens.get(j + 1).start) && (isNameToken(tokens.get(j + 1), lex) || lex.speakerTitles.has(tokens.get(j + 1).lower) || GLUE.has(tokens.get(j + 1).lower) || /^\p{Lu}/u.test(tokens.get(j + 1).text) || (ARTICLES.has(tokens.get(j).lower) && /^\p{Ll}/u.test(tokens.get(j + 1).text)) || place(j + 1))) j++;
+      while (j > i && (GLUE.has(tokens.get(j).lower) || ARTICLES.has(tokens.get(j).lower))) j--;
       if (j === i && ARTICLES.has(t.lower)) return null;
       // "генеральный директор одного из пострадавших изданий Олег Рудаков": a title whose
       // complement runs on to the name; the name a few words later is the speaker.
-      if (lex.speakerTitles.has(tokens[j].lower) || lex.speakerTitles.has(tokens[i].lower)) {
-        const after = tokens[j].end;
+      if (lex.speakerTitles.has(tokens.get(j).lower) || lex.speakerTitles.has(tokens.get(i).lower)) {
+        const after = tokens.get(j).end;
         let p: PersonMention | undefined;
         for (let k = firstStartingAt(ctx.persons, after); k < ctx.persons.length && ctx.persons[k].start - after < 60; k++) {
           const x = ctx.persons[k];
@@ -221,18 +221,18 @@ function npBefore(ctx: SpeakerContext, cueIdx: number, floor: number): Found | n
   let j = cueIdx - 1;
   const text = doc.text;
   // Skip adverbials between subject and cue: "also", "в свою очередь", "on Tuesday".
-  while (j >= 0 && tokens[j].start >= floor && lex.skipBeforeCue.has(tokens[j].lower) && !/[,;]/.test(text.slice(tokens[j].end, tokens[j + 1].start))) j--;
-  if (j < 0 || tokens[j].start < floor) return null;
-  let gap = text.slice(tokens[j].end, tokens[j + 1 <= cueIdx ? j + 1 : cueIdx].start);
+  while (j >= 0 && tokens.get(j).start >= floor && lex.skipBeforeCue.has(tokens.get(j).lower) && !/[,;]/.test(text.slice(tokens.get(j).end, tokens.get(j + 1).start))) j--;
+  if (j < 0 || tokens.get(j).start < floor) return null;
+  let gap = text.slice(tokens.get(j).end, tokens.get(j + 1 <= cueIdx ? j + 1 : cueIdx).start);
   // An appositive or parenthetical in commas: skip it and take the phrase before it.
   if (/,\s*$/.test(gap)) {
     let k = j - 1;
-    while (k >= 0 && tokens[k].start >= floor && !/[,.;:!?«»“”"]/.test(text.slice(tokens[k].end, tokens[k + 1].start))) k--;
-    // tokens[k] is the last token before the opening comma of the parenthetical.
+    while (k >= 0 && tokens.get(k).start >= floor && !/[,.;:!?«»“”"]/.test(text.slice(tokens.get(k).end, tokens.get(k + 1).start))) k--;
+    // tokens.get(k) is the last token before the opening comma of the parenthetical.
     const seg = npBeforeFrom(ctx, j, floor);
     // "Britain’s ambassador, Sarah Coles, said": the name in commas is the nearest mention.
-    if (seg && tokens[k + 1] && seg.np.start === tokens[k + 1].start && isBareName(ctx, seg.np)) return seg;
-    if (k >= 0 && tokens[k].start >= floor && /^\s*,\s*$/.test(text.slice(tokens[k].end, tokens[k + 1].start))) {
+    if (seg && tokens.get(k + 1) && seg.np.start === tokens.get(k + 1).start && isBareName(ctx, seg.np)) return seg;
+    if (k >= 0 && tokens.get(k).start >= floor && /^\s*,\s*$/.test(text.slice(tokens.get(k).end, tokens.get(k + 1).start))) {
       const inner = npBeforeFrom(ctx, k, floor);
       if (inner) return inner;
     }
@@ -250,23 +250,23 @@ function isBareName(ctx: SpeakerContext, np: Span): boolean {
 
 function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | null {
   const { tokens, lex, doc } = ctx;
-  const t = tokens[j];
+  const t = tokens.get(j);
   if (!t || t.start < floor || inRanges(ctx.quoteRanges, t.start)) return null;
   if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
   const ok = (x: Token) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || (/^\p{Lu}/u.test(x.text) && !STOP_CAPS.test(x.lower));
   if (!ok(t)) return null;
   let i = j;
-  while (i - 1 >= 0 && tokens[i - 1].start >= floor && gapIsSpace(doc.text, tokens[i - 1].end, tokens[i].start)) {
-    const p = tokens[i - 1];
+  while (i - 1 >= 0 && tokens.get(i - 1).start >= floor && gapIsSpace(doc.text, tokens.get(i - 1).end, tokens.get(i).start)) {
+    const p = tokens.get(i - 1);
     if (lex.clauseStarts.has(p.lower) && !ARTICLES.has(p.lower)) break;
-    if (ok(p) || GLUE.has(p.lower) || ARTICLES.has(p.lower) || (/^\p{Ll}/u.test(p.text) && i - 1 > 0 && lex.speakerTitles.has(tokens[i].lower) && !lex.cues.has(p.lower) && p.lower.length > 2 && !STOP_CAPS.test(p.lower) && adjectiveLike(p.lower))) i--;
+    if (ok(p) || GLUE.has(p.lower) || ARTICLES.has(p.lower) || (/^\p{Ll}/u.test(p.text) && i - 1 > 0 && lex.speakerTitles.has(tokens.get(i).lower) && !lex.cues.has(p.lower) && p.lower.length > 2 && !STOP_CAPS.test(p.lower) && adjectiveLike(p.lower))) i--;
     else break;
-    if (STOP_CAPS.test(tokens[i].lower) && !ARTICLES.has(tokens[i].lower)) {
+    if (STOP_CAPS.test(tokens.get(i).lower) && !ARTICLES.has(tokens.get(i).lower)) {
       i++;
       break;
     }
   }
-  while (i < j && GLUE.has(tokens[i].lower)) i++;
+  while (i < j && GLUE.has(tokens.get(i).lower)) i++;
   return { np: narrowToName(ctx, i, j) };
 }
 
@@ -274,23 +274,23 @@ function npBeforeFrom(ctx: SpeakerContext, j: number, floor: number): Found | nu
 function clauseSubject(ctx: SpeakerContext, first: number, cueIdx: number, acrossCues = false): Found | null {
   const { tokens, lex, doc } = ctx;
   // "Asked whether …, Hartwell declined …": a leading participial phrase is not the subject.
-  if (tokens[first] && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokens[first].text)) {
-    const comma = doc.text.indexOf(',', tokens[first].end);
-    if (comma > 0 && comma < tokens[cueIdx].start) first = tokenIndexAt(tokens, comma);
+  if (tokens.get(first) && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(tokens.get(first).text)) {
+    const comma = doc.text.indexOf(',', tokens.get(first).end);
+    if (comma > 0 && comma < tokens.get(cueIdx).start) first = tokenIndexAt(tokens, comma);
   }
   for (let k = first; k < cueIdx; k++) {
-    const t = tokens[k];
+    const t = tokens.get(k);
     if (inRanges(ctx.quoteRanges, t.start) || (isCue(lex, t) && !acrossCues)) return null;
     if (lex.clauseStarts.has(t.lower) && k > first) return null;
     if (lex.pronouns.has(t.lower)) return { np: span(doc.text, t.start, t.end), pronoun: span(doc.text, t.start, t.end) };
     if (isNameToken(t, lex) || lex.speakerTitles.has(t.lower)) {
       let j = k;
       const joins = (x: Token, next: Token | undefined) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || GLUE.has(x.lower) || /^\p{Lu}/u.test(x.text) || (/^(?:в|во|при|in|at|to)$/.test(x.lower) && !!next && isNameToken(next, lex));
-      while (j + 1 < cueIdx && gapIsSpace(doc.text, tokens[j].end, tokens[j + 1].start) && joins(tokens[j + 1], tokens[j + 2])) j++;
-      while (j > k && /^(?:в|во|при|in|at|to)$/.test(tokens[j].lower)) j--;
-      while (j > k && GLUE.has(tokens[j].lower)) j--;
+      while (j + 1 < cueIdx && gapIsSpace(doc.text, tokens.get(j).end, tokens.get(j + 1).start) && joins(tokens.get(j + 1), tokens.get(j + 2))) j++;
+      while (j > k && /^(?:в|во|при|in|at|to)$/.test(tokens.get(j).lower)) j--;
+      while (j > k && GLUE.has(tokens.get(j).lower)) j--;
       let i0 = k;
-      if (k > first && ARTICLES.has(tokens[k - 1].lower)) i0 = k - 1;
+      if (k > first && ARTICLES.has(tokens.get(k - 1).lower)) i0 = k - 1;
       return { np: narrowToName(ctx, i0, j) };
     }
   }
@@ -305,16 +305,16 @@ function adjectiveLike(w: string): boolean {
 function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
   const { tokens, lex, doc } = ctx;
   let k = j;
-  while (k >= i && isNameToken(tokens[k], lex) && !nonPerson(ctx, tokens[k]) && !(lex.language === 'ru' && /ии$/.test(tokens[k].lower)) && !/^\p{Lu}{2,}$/u.test(tokens[k].text) && !lex.speakerTitles.has(tokens[k].lower)) k--;
+  while (k >= i && isNameToken(tokens.get(k), lex) && !nonPerson(ctx, tokens.get(k)) && !(lex.language === 'ru' && /ии$/.test(tokens.get(k).lower)) && !/^\p{Lu}{2,}$/u.test(tokens.get(k).text) && !lex.speakerTitles.has(tokens.get(k).lower)) k--;
   const nameStart = k + 1;
   if (nameStart <= j && nameStart > i) {
     const run = tokens.slice(nameStart, j + 1);
     const lastKey = linkKey(run[run.length - 1].text, lex.language);
     ctx.surnameKeys ??= new Set(ctx.persons.map((p) => linkKey(p.text.split(/\s+/).pop()!, lex.language)));
     const isPerson = run.length >= 2 || isInitials(run[0].text) || ctx.surnameKeys.has(lastKey);
-    if (isPerson || lex.speakerTitles.has(tokens[k].lower)) return span(doc.text, tokens[nameStart].start, tokens[j].end);
+    if (isPerson || lex.speakerTitles.has(tokens.get(k).lower)) return span(doc.text, tokens.get(nameStart).start, tokens.get(j).end);
   }
-  return span(doc.text, tokens[i].start, tokens[j].end);
+  return span(doc.text, tokens.get(i).start, tokens.get(j).end);
 }
 
 function findCueSubjects(ctx: SpeakerContext): SubjectMention[] {
@@ -387,8 +387,8 @@ function asSpeaker(ctx: SpeakerContext, found: Found, via: Speaker['via'], cue: 
 function fromTail(ctx: SpeakerContext, from: number, to: number, before: number): Speaker | null {
   const { tokens, lex, doc } = ctx;
   const first = tokenIndexAt(tokens, from);
-  for (let i = first, n = 0; i < tokens.length && tokens[i].start < to && n < 16; i++, n++) {
-    const t = tokens[i];
+  for (let i = first, n = 0; i < tokens.length && tokens.get(i).start < to && n < 16; i++, n++) {
+    const t = tokens.get(i);
     if (inRanges(ctx.quoteRanges, t.start)) break;
     if (!isCue(lex, t)) {
       if (lex.clauseStarts.has(t.lower) && !ARTICLES.has(t.lower)) return null;
@@ -412,7 +412,7 @@ const TAIL_FILLER = new Set(['об этом', 'так', 'как', 'это', 'э�
 /** Speaker from the sentence before a quote: the nearest cue before it and that cue's subject. */
 /** An inverted subject right after the cue at token `i` ("— заявил Рябков", "об этом сообщил X"). */
 export function subjectAfterCue(ctx: SpeakerContext, i: number, limit: number): Speaker | null {
-  const t = ctx.tokens[i];
+  const t = ctx.tokens.get(i);
   const a = npAfter(ctx, t.end, limit);
   return a ? asSpeaker(ctx, a, 'cue-after', span(ctx.doc.text, t.start, t.end), t.start) : null;
 }
@@ -425,18 +425,18 @@ export function subjectAfterCue(ctx: SpeakerContext, i: number, limit: number): 
  */
 export function subjectOfCue(ctx: SpeakerContext, i: number, from: number, to: number, before: number): Speaker | 'conjunction' | null {
   const { tokens, doc } = ctx;
-  const t = tokens[i];
+  const t = tokens.get(i);
   const start = tokenIndexAt(tokens, from);
   const cue = span(doc.text, t.start, t.end);
   // "quoted X as saying", "X was quoted as saying"
-  if (tokens[i - 1]?.lower === 'as') {
+  if (tokens.get(i - 1)?.lower === 'as') {
     const b = npBeforeFrom(ctx, i - 2, from);
     if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
   }
   const b = npBefore(ctx, i, from);
   if (b) return asSpeaker(ctx, b, 'cue-before', cue, before);
   // "said … and called it …" / "заявил … и призвал …": the earlier cue's subject.
-  if (i > start && CONJUNCTIONS.has(tokens[i - 1].lower)) return 'conjunction';
+  if (i > start && CONJUNCTIONS.has(tokens.get(i - 1).lower)) return 'conjunction';
   // "Об этом заявил Лавров: «…»": the subject after the cue.
   const a = npAfter(ctx, t.end, Math.min(to, t.end + 60));
   if (a && !/^(?:that|что|как)$/i.test(a.np.text)) {
@@ -450,7 +450,7 @@ export function subjectOfCue(ctx: SpeakerContext, i: number, from: number, to: n
   // Кирилл Панов … предупредил"; "said an investigation … had shown").
   let clauseStart = start;
   for (let m = i - 1; m > start; m--) {
-    const w = tokens[m];
+    const w = tokens.get(m);
     if (inRanges(ctx.quoteRanges, w.start)) continue;
     if (/^(?:что|that)$/.test(w.lower)) {
       clauseStart = m + 1;
@@ -488,7 +488,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
   }
   let conjCue: number | undefined;
   for (let i = tokenIndexAt(tokens, to) - 1; i >= start; i--) {
-    const t = tokens[i];
+    const t = tokens.get(i);
     if (inRanges(ctx.quoteRanges, t.start) || !isCue(lex, t)) continue;
     const sp = subjectOfCue(ctx, i, from, to, before);
     if (sp === 'conjunction') {
@@ -500,7 +500,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
   if (conjCue !== undefined) {
     // "Hartwell declined to comment but said that …": the clause's subject.
     const subj = clauseSubject(ctx, start, conjCue, true);
-    if (subj) return asSpeaker(ctx, subj, 'cue-before', span(doc.text, tokens[conjCue].start, tokens[conjCue].end), before);
+    if (subj) return asSpeaker(ctx, subj, 'cue-before', span(doc.text, tokens.get(conjCue).start, tokens.get(conjCue).end), before);
   }
   for (const phrase of lex.anyAccordingTo.test(lower) ? lex.accordingTo : []) {
     const k = lower.lastIndexOf(phrase);

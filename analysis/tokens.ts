@@ -2,7 +2,7 @@
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
 import { firstStartingAt } from './ranges.ts';
-import { memo, chunksOf, detach } from './memo.ts';
+import { memo, chunksOf, detach, memosInUse } from './memo.ts';
 
 export interface Token {
   start: number;
@@ -25,24 +25,6 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     return true;
   });
   return out;
-}
-
-/**
- * `tokenize` for tokens that live as long as the analysis (a paragraph's, shared by every stage):
- * the same tokens, made at an allocation site of their own. V8 decides per site whether to create
- * objects directly in the old generation; `tokenize`'s site mostly makes tokens that die young,
- * these survive, and at a site of their own they are not copied through the young generation.
- */
-function tokenizeKept(text: string, start: number, end: number): Token[] {
-  const out: Token[] = [];
-  scan(text, start, end, (s, e) => {
-    const w = words.word(text, s, e);
-    out.push({ start: s, end: e, text: w.text, lower: w.lower });
-    return true;
-  });
-  // (An array grown by push keeps up to half again its length in spare slots: kept, it is copied
-  // to its exact length.)
-  return out.slice();
 }
 
 /** A distinct word: its text and its lower-case form. */
@@ -214,41 +196,158 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
-/** A paragraph's tokens in text offsets, and where the paragraph started then. */
-const chunkTokens = memo<{ base: number; tokens: Token[] }>();
+/**
+ * A paragraph's tokens, compactly: offsets from the paragraph's start (so a paragraph that moved
+ * reuses them as they are) and each token's word from the vocabulary. 8 bytes a token plus a
+ * pointer, where a token object takes 56 and a pointer in each array that holds it.
+ */
+interface ChunkTokens {
+  starts: Int32Array;
+  ends: Int32Array;
+  words: Word[];
+}
+
+/** Each paragraph's tokens, kept by its text (see ChunkTokens). */
+const chunkTokens = memo<ChunkTokens>();
+
+/** Offsets in a typed array that grows by doubling, for a text's tokens while they are found. */
+class Offsets {
+  private a = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+
+  /** The offsets, in an array of exactly their number. */
+  done(): Int32Array {
+    return this.a.slice(0, this.length);
+  }
+}
+
+/** Appends the tokens of text[start, end) to the three columns, offsets relative to `base`. */
+function scanInto(text: string, start: number, end: number, base: number, starts: Offsets, ends: Offsets, found: Word[]): void {
+  scan(text, start, end, (s, e) => {
+    starts.push(s - base);
+    ends.push(e - base);
+    found.push(words.word(text, s, e));
+    return true;
+  });
+}
+
+/**
+ * The tokens of a whole text, as every stage after tokenising reads them: by index, in text order.
+ * Stored as offsets and words, about a fifth of the memory of token objects (on a 1 MB text,
+ * 97,000 tokens: 1.6 MB instead of 7.4). `get(i)` makes the token object on demand; the last
+ * CACHE made are kept, so the stages' back-and-forth reads around one place make each once.
+ * Tokens are never modified by the stages.
+ */
+export class TokenList {
+  private static readonly CACHE = 1024;
+  private readonly slots = new Int32Array(TokenList.CACHE).fill(-1);
+  private readonly made: Token[] = new Array<Token>(TokenList.CACHE);
+
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly words: Word[],
+  ) {}
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Token i, or undefined (typed as a token, as an array read is) when i is out of range. */
+  get(i: number): Token {
+    if (!(i >= 0 && i < this.starts.length)) return undefined as unknown as Token;
+    const k = i & (TokenList.CACHE - 1);
+    if (this.slots[k] === i) return this.made[k];
+    const w = this.words[i];
+    const t: Token = { start: this.starts[i], end: this.ends[i], text: w.text, lower: w.lower };
+    this.slots[k] = i;
+    this.made[k] = t;
+    return t;
+  }
+
+  /** Tokens [from, to) as an array of their own. */
+  slice(from = 0, to = this.starts.length): Token[] {
+    const out: Token[] = [];
+    for (let i = Math.max(0, from); i < Math.min(to, this.starts.length); i++) out.push(this.get(i));
+    return out;
+  }
+
+  forEach(f: (t: Token, i: number) => void): void {
+    for (let i = 0; i < this.starts.length; i++) f(this.get(i), i);
+  }
+
+  /** Index of the first token starting at or after `pos` (binary search). */
+  indexAt(pos: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
 
 /** A paragraph (chunk between blank lines) of a text: where it is, its text, its tokens (text offsets). */
-export interface Paragraph {
-  start: number;
-  end: number;
-  text: string;
-  tokens: Token[];
+export class Paragraph {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    private readonly list: TokenList,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  /** The paragraph's tokens, made on each read (the text's TokenList holds them compactly). */
+  get tokens(): Token[] {
+    return this.list.slice(this.from, this.to);
+  }
 }
 
 /**
  * A text's paragraphs with their tokens, and all tokens: the one tokenisation the stages share.
- * Each paragraph's tokens are kept by its text (an edit re-tokenises one paragraph); a paragraph
- * that did not move reuses the very same tokens, one that moved gets them shifted. Tokens are
- * never modified by the stages.
+ * With memos in use, each paragraph's tokens are kept by its text (an edit re-tokenises one
+ * paragraph), as offsets from its start so that a paragraph that moved reuses them too.
  */
-export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: Token[] } {
-  const paragraphs: Paragraph[] = [];
-  for (const [s, e] of chunksOf(text)) {
-    const chunk = text.slice(s, e);
-    // (Kept tokens hold no slice of the text: their strings are the vocabulary's copies. A paragraph
-    // starts after a blank line and ends before one, so read alone it gives the same tokens.)
-    let kept = chunkTokens.get(chunk, () => ({ base: s, tokens: tokenizeKept(text, s, e) }));
-    if (kept.base !== s) {
-      const by = s - kept.base;
-      kept = { base: s, tokens: kept.tokens.map((t) => ({ start: t.start + by, end: t.end + by, text: t.text, lower: t.lower })) };
-      chunkTokens.set(chunk, kept);
+export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: TokenList } {
+  const bounds = chunksOf(text);
+  const starts = new Offsets();
+  const ends = new Offsets();
+  const found: Word[] = [];
+  const firsts: number[] = [];
+  for (const [s, e] of bounds) {
+    firsts.push(found.length);
+    if (!memosInUse()) {
+      scanInto(text, s, e, 0, starts, ends, found);
+      continue;
     }
-    paragraphs.push({ start: s, end: e, text: chunk, tokens: kept.tokens });
+    const kept = chunkTokens.get(text.slice(s, e), () => {
+      const cs = new Offsets();
+      const ce = new Offsets();
+      const cw: Word[] = [];
+      scanInto(text, s, e, s, cs, ce, cw);
+      return { starts: cs.done(), ends: ce.done(), words: cw };
+    });
+    for (let k = 0; k < kept.starts.length; k++) {
+      starts.push(kept.starts[k] + s);
+      ends.push(kept.ends[k] + s);
+      found.push(kept.words[k]);
+    }
   }
-  // All tokens in one array of exactly their number (concat sizes it once; pushing grows it by
-  // copies and leaves spare slots), a few thousand paragraphs at a time.
-  let tokens: Token[] = [];
-  for (let k = 0; k < paragraphs.length; k += 4096) tokens = tokens.concat(...paragraphs.slice(k, k + 4096).map((p) => p.tokens));
+  const tokens = new TokenList(starts.done(), ends.done(), found.slice());
+  const paragraphs = bounds.map(([s, e], p) => new Paragraph(s, e, text.slice(s, e), tokens, firsts[p], p + 1 < firsts.length ? firsts[p + 1] : found.length));
   return { paragraphs, tokens };
 }
 
@@ -373,6 +472,6 @@ function isClosing(c: number): boolean {
 }
 
 /** Index of the first token starting at or after `pos` (binary search). */
-export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
-  return firstStartingAt(tokens, pos);
+export function tokenIndexAt(tokens: readonly Token[] | TokenList, pos: number): number {
+  return Array.isArray(tokens) ? firstStartingAt(tokens, pos) : (tokens as TokenList).indexAt(pos);
 }

@@ -3,7 +3,7 @@
 // made only of title words (and an organisation or country mention) that a person was introduced
 // with, and not itself followed by a name, is an alias of the latest such person before it.
 import type { Alias, Entity, Language } from '../types.ts';
-import { tokenIndexAt, type Token } from '../tokens.ts';
+import { tokenIndexAt, type TokenList } from '../tokens.ts';
 import { firstStartingAt } from '../ranges.ts';
 import { linkKey } from '../morphology.ts';
 import ruNames from '../data/ru/names.json';
@@ -44,7 +44,7 @@ interface Intro {
   start: number;
 }
 
-export function findAliases(text: string, language: Language, tokens: Token[], entities: Entity[]): Alias[] {
+export function findAliases(text: string, language: Language, tokens: TokenList, entities: Entity[]): Alias[] {
   const d = titleData(language);
   const keysOf = (w: string) => {
     const k = linkKey(w, language);
@@ -72,7 +72,7 @@ export function findAliases(text: string, language: Language, tokens: Token[], e
     let k = tokenIndexAt(tokens, e.start) - 1;
     let guard = 0;
     while (k >= 0 && guard++ < 8) {
-      const t = tokens[k];
+      const t = tokens.get(k);
       const covering = entityCovering(t.start);
       const body = covering && covering.type !== 'person' && covering.type !== 'date' ? covering : undefined;
       if (body) {
@@ -101,14 +101,14 @@ export function findAliases(text: string, language: Language, tokens: Token[], e
   // 2. Later title phrases that are not followed by a name.
   const out: Alias[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    const t = tokens.get(i);
     if (!d.titles.has(t.lower) || entityCovering(t.start)) continue;
     let j = i;
     const words = new Set<string>(keysOf(t.text));
     const bodies = new Set<string>();
     let end = t.end;
-    while (j + 1 < tokens.length && /^[ \t\u00a0]+$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
-      const n = tokens[j + 1];
+    while (j + 1 < tokens.length && /^[ \t\u00a0]+$/.test(text.slice(tokens.get(j).end, tokens.get(j + 1).start))) {
+      const n = tokens.get(j + 1);
       const body = entityCovering(n.start);
       if (body && body.type !== 'person' && body.type !== 'date') {
         bodies.add(body.id);
@@ -130,7 +130,7 @@ export function findAliases(text: string, language: Language, tokens: Token[], e
       continue;
     }
     let start = t.start;
-    const prev = tokens[i - 1];
+    const prev = tokens.get(i - 1);
     if (prev && ARTICLES.has(prev.lower) && /^[ \t]+$/.test(text.slice(prev.end, t.start))) start = prev.start;
     // The latest person before the phrase whose introduction holds all its title words and bodies
     // (a phrase needs a head word: министр, secretary). Only introductions holding that head word

@@ -2,7 +2,7 @@
 // people/organisations found by pattern, merged into one flat, longest-span list and linked:
 // one id per referent across inflections, surname-only mentions, initials and abbreviations.
 import type { Alias, Entity, EntityType, KnownSurname, Language } from '../types.ts';
-import { tokenize, tokenizeParagraphs, isUpperStart, isWhiteSpace, type Paragraph, type Token } from '../tokens.ts';
+import { tokenize, tokenizeParagraphs, isUpperStart, isWhiteSpace, type Paragraph, type Token, type TokenList } from '../tokens.ts';
 import { firstStartingAt, type Range } from '../ranges.ts';
 import { findGazetteerMentions, type GazMention } from './gazetteer.ts';
 import { findDates } from './dates.ts';
@@ -44,7 +44,7 @@ export interface EntityResult {
 export function findEntities(
   text: string,
   language: Language,
-  tokens?: Token[],
+  tokens?: TokenList,
   knownPersons: KnownSurname[] = [],
   paragraphs?: Paragraph[],
 ): EntityResult {
@@ -112,7 +112,7 @@ export function findEntities(
   // (An indexed loop: this runs once per analysis, often before it is optimised, and until then
   // for-of makes an iterator result per token.)
   for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti];
+    const t = tokens.get(ti);
     while (ci < covered.length && covered[ci][1] <= t.start) ci++;
     if (ci < covered.length && covered[ci][0] <= t.start) continue;
     if (!isUpperStart(t.text) || t.text.length < 3 || (!isBasicLower(t.text.charCodeAt(1)) /* then not all capitals */ && /^\p{Lu}+$/u.test(t.text))) continue;

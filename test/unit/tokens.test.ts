@@ -4,7 +4,8 @@
 // within sub-ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, countTokens, isUpperStart, lowerCase, isWhiteSpace } from '../../analysis/tokens.ts';
+import { tokenize, tokenizeParagraphs, tokenIndexAt, countTokens, isUpperStart, lowerCase, isWhiteSpace } from '../../analysis/tokens.ts';
+import { withoutMemos, clearMemos } from '../../analysis/memo.ts';
 import { textsUnder } from '../helpers/analysis.ts';
 
 const REFERENCE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?:(?<=(?:^|[^\p{L}])\p{Lu})\.|(?<=\.\p{Lu})\.)?/uy;
@@ -115,4 +116,34 @@ test('each token reads its own word from the vocabulary, across table growth and
     const w = text.slice(t.start, t.end);
     if (t.text !== w || t.lower !== w.toLowerCase()) assert.fail(`token at ${t.start}: ${JSON.stringify(t)} for ${JSON.stringify(w)}`);
   }
+});
+
+test("a text's token list gives the tokenizer's tokens, with memos and without, after paragraphs move", () => {
+  // The list keeps offsets and words and makes token objects on demand (keeping the last 1,024):
+  // read in order, backwards and far apart, every token must be the one the tokenizer finds, and
+  // every paragraph's tokens its own. With memos, a paragraph that moved reuses its kept offsets.
+  const texts = textsUnder('test/fixtures').map((f) => f.text);
+  const long = texts.join('\n\n');
+  for (const [name, text] of [['fixtures, joined', long], ['moved by a paragraph', 'Вступление.\n\n' + long]] as const) {
+    for (const memos of [true, false]) {
+      const { tokens, paragraphs } = memos ? tokenizeParagraphs(text) : withoutMemos(() => tokenizeParagraphs(text));
+      const expected = tokenize(text);
+      assert.ok(expected.length > 5000, 'a text longer than the cache');
+      assert.equal(tokens.length, expected.length, name);
+      assert.deepEqual(tokens.slice(), expected, `${name}: in order`);
+      for (let i = expected.length - 1; i >= 0; i -= 3) assert.deepEqual(tokens.get(i), expected[i], `${name}: token ${i} read backwards`);
+      for (let k = 0; k < 2000; k++) {
+        const i = (k * 7919) % expected.length;
+        assert.deepEqual(tokens.get(i), expected[i], `${name}: token ${i} read out of order`);
+      }
+      assert.equal(tokens.get(-1), undefined);
+      assert.equal(tokens.get(expected.length), undefined);
+      for (const pos of [0, 1, 500, Math.floor(text.length / 2), text.length - 1, text.length, text.length + 5]) {
+        assert.equal(tokenIndexAt(tokens, pos), tokenIndexAt(expected, pos), `${name}: index at ${pos}`);
+      }
+      assert.deepEqual(paragraphs.flatMap((p) => p.tokens), expected, `${name}: paragraphs' tokens`);
+      for (const p of paragraphs) assert.deepEqual(p.tokens, tokenize(text, p.start, p.end), `${name}: paragraph at ${p.start}`);
+    }
+  }
+  clearMemos();
 });
