@@ -56,10 +56,48 @@ describe('incremental tokens', { concurrency: false }, () => {
     await client.until(() => client.diagnostics.get(uri)?.version === version, 'the diagnostics of the last version');
     const stats = (await client.conn.sendRequest(STATS_REQUEST)) as ServerStats;
     assert.ok(stats.provisionalTokens >= 12, `most keystrokes answered from a splice: ${JSON.stringify(stats)}`);
+    assert.equal(stats.collectionsAfterTokens, 0, 'a document this size is typed into without extra collections');
     const settled = await client.rawTokens(uri);
     const freshUri = 'file:///virtual/fresh.txt';
     await fresh.open(freshUri, text);
     assert.deepEqual(settled, await fresh.rawTokens(freshUri), 'settled tokens equal those of a fresh open');
+  });
+});
+
+describe('incremental tokens in a large document', { concurrency: false }, () => {
+  test('after the tokens of each version are computed the server collects its garbage, and the tokens still equal a fresh open', async () => {
+    // Over 200,000 characters: the corpus texts ten times over.
+    const big = Array.from({ length: 10 }, () => DOC).join('\n\n');
+    assert.ok(big.length > 200_000, `${big.length} characters`);
+    // (A debounce longer than the typing: no full analysis runs between the keystrokes.)
+    const { client } = await startClient({ settings: { diagnostics: { debounceMs: 2000 } } });
+    const { client: fresh } = await startClient();
+    try {
+      const uri = 'file:///virtual/large.txt';
+      let text = big;
+      await client.open(uri, text);
+      await client.tokens(uri);
+      const opened = (await client.conn.sendRequest(STATS_REQUEST)) as ServerStats;
+      assert.equal(opened.collectionsAfterTokens, 1, `one collection after the first analysis: ${JSON.stringify(opened)}`);
+      for (const e of edits(big).slice(0, 4)) {
+        const at = Math.min(e.at, text.length - e.del);
+        const start = posAt(text, at);
+        const end = posAt(text, at + e.del);
+        text = text.slice(0, at) + e.ins + text.slice(at + e.del);
+        await client.change(uri, [{ range: { start, end }, text: e.ins }]);
+        await client.tokens(uri);
+      }
+      const typed = (await client.conn.sendRequest(STATS_REQUEST)) as ServerStats;
+      assert.equal(typed.provisionalTokens, 4, JSON.stringify(typed));
+      assert.equal(typed.collectionsAfterTokens, 5, `one more after each keystroke's tokens: ${JSON.stringify(typed)}`);
+      const freshUri = 'file:///virtual/large-fresh.txt';
+      await fresh.open(freshUri, text);
+      await client.until(() => client.diagnostics.get(uri)?.version === 5, 'the diagnostics of the last version');
+      assert.deepEqual(await client.rawTokens(uri), await fresh.rawTokens(freshUri), 'settled tokens equal those of a fresh open');
+    } finally {
+      await client.shutdown();
+      await fresh.shutdown();
+    }
   });
 });
 
