@@ -25,8 +25,11 @@ function analyzeText(text: string, options: AnalyzeOptions): Analysis {
   const ctx = buildSpeakerContext(doc, lex, candidates, tokens, entities, titles);
   const speakers = resolveSpeakers(ctx, candidates);
   ctx.quoteSpeakers = speakers.filter((x): x is NonNullable<typeof x> => x !== null);
+  // (Written out, not spread from span(): see withProps in types.ts.)
   const quotes: Quote[] = candidates.map((c, i) => ({
-    ...span(text, c.start, c.end),
+    start: c.start,
+    end: c.end,
+    text: text.slice(c.start, c.end),
     speaker: speakers[i],
     content: span(text, c.contentStart, c.contentEnd),
     form: c.form,

@@ -89,7 +89,8 @@ export function findAssertions(
       // Vague sources first: "Diplomats say …", "Как сообщается, …".
       const vague = rules.vague.first(lower);
       if (vague && !namedSubject(sentence, vague.at, ss, entities)) {
-        out.push({ ...span(text, ss, e), kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.at, ss + wordEnd(lower, vague.at + vague.text.length))] });
+        // (Written out, not spread from span(): see withProps in types.ts.)
+        out.push({ start: ss, end: e, text: sentence, kind: 'vague-source', rule: 'vague-source', triggers: [span(text, ss + vague.at, ss + wordEnd(lower, vague.at + vague.text.length))] });
         continue;
       }
       // Attributed: it holds a claim's cue, or a claim or quote covers most of it.
@@ -105,7 +106,9 @@ export function findAssertions(
       if (narrates && (hits.length < 2 || strong.every((h) => h.cat === 'prediction'))) continue;
       const best = CATEGORIES.map((cat) => hits.find((h) => h.cat === cat)).find(Boolean)!;
       out.push({
-        ...span(text, ss, e),
+        start: ss,
+        end: e,
+        text: sentence,
         kind: 'unattributed',
         rule: RULE[best.cat],
         triggers: hits.sort((x, y) => x.at - y.at).map((h) => span(text, ss + h.at, ss + h.at + h.len)),

@@ -9,7 +9,7 @@ import { inSortedRanges, firstStartingAt, overlapping, endsSorted } from './rang
 import { linkKey } from './morphology.ts';
 import { people } from './entities/people.ts';
 import { getFirstnameGender } from 'lvovich';
-import { span, type Entity, type Speaker, type Span } from './types.ts';
+import { span, withProps, type Entity, type Speaker, type Span } from './types.ts';
 import { tokenize, countTokens, tokenIndexAt, sentenceBounds, blockSentences, isUpperStart, isInitials, type Token, type TokenList } from './tokens.ts';
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -118,7 +118,8 @@ function personMentions(ctx: SpeakerContext, entities: Entity[], titles: Map<str
     const next = tokenIndexAt(ctx.tokens, e.end);
     const run = ctx.tokens.slice(first, next);
     if (run.length === 0) continue;
-    out.push({ ...span(ctx.doc.text, e.start, e.end), gender: genderOf(ctx, run, next), titles: titles.get(e.id) ?? [] });
+    // (Written out, not spread from span(): see withProps in types.ts.)
+    out.push({ start: e.start, end: e.end, text: ctx.doc.text.slice(e.start, e.end), gender: genderOf(ctx, run, next), titles: titles.get(e.id) ?? [] });
   }
   return out;
 }
@@ -322,7 +323,7 @@ function findCueSubjects(ctx: SpeakerContext): SubjectMention[] {
   ctx.tokens.forEach((t, i) => {
     if (!isCue(ctx.lex, t) || inRanges(ctx.quoteRanges, t.start)) return;
     const b = npBefore(ctx, i, 0);
-    if (b && !b.pronoun) out.push({ ...b.np, gender: ctx.lex.language === 'ru' ? verbGender(ctx, i) : '?' });
+    if (b && !b.pronoun) out.push(withProps(b.np, { gender: ctx.lex.language === 'ru' ? verbGender(ctx, i) : ('?' as const) }));
   });
   return out;
 }
@@ -377,10 +378,10 @@ function titledPerson(ctx: SpeakerContext, words: string[], before: number): Spa
 function asSpeaker(ctx: SpeakerContext, found: Found, via: Speaker['via'], cue: Span | undefined, before: number): Speaker | null {
   if (found.pronoun) {
     const r = resolvePronoun(ctx, found.pronoun, before);
-    if (!r) return { ...found.pronoun, via: 'pronoun', cue, pronoun: found.pronoun };
-    return { ...r, via: 'pronoun', cue, pronoun: found.pronoun };
+    if (!r) return withProps(found.pronoun, { via: 'pronoun' as const, cue, pronoun: found.pronoun });
+    return withProps(r, { via: 'pronoun' as const, cue, pronoun: found.pronoun });
   }
-  return { ...found.np, via, cue };
+  return withProps(found.np, { via, cue });
 }
 
 /** Speaker from the author's words after a quote (or between two pieces): a cue with its subject. */
@@ -483,7 +484,7 @@ function fromHead(ctx: SpeakerContext, from: number, to: number, before: number)
     const run = tokens.slice(start, end);
     if (run.length > 0 && run.length <= 6 && run.some((x) => isNameToken(x, lex)) && run.every((x) => isNameToken(x, lex) || lex.speakerTitles.has(x.lower) || GLUE.has(x.lower) || ARTICLES.has(x.lower))) {
       const colon = doc.text.lastIndexOf(':', to);
-      return { ...narrowToName(ctx, start, end - 1), via: 'cue-before', cue: span(doc.text, colon, colon + 1) };
+      return withProps(narrowToName(ctx, start, end - 1), { via: 'cue-before' as const, cue: span(doc.text, colon, colon + 1) });
     }
   }
   let conjCue: number | undefined;
@@ -578,5 +579,5 @@ function dashSpeaker(ctx: SpeakerContext, dl: NonNullable<QuoteCandidate['dashLi
     const head = tokenize(text, s, comma);
     if (head.length >= 1 && head.length <= 4 && head.every((t) => isNameToken(t, ctx.lex) || NAME_PARTICLE.test(t.lower))) e = comma;
   }
-  return { ...span(text, s, e), via: 'dash-line', cue: span(text, dl.dash[0], dl.dash[1]) };
+  return withProps(span(text, s, e), { via: 'dash-line' as const, cue: span(text, dl.dash[0], dl.dash[1]) });
 }

@@ -142,3 +142,14 @@ export interface KnownSurname {
 export function span(source: string, start: number, end: number): Span {
   return { start, end, text: source.slice(start, end) };
 }
+
+/**
+ * `{ ...s, ...more }`: the same properties in the same order. Written as a spread followed by new
+ * properties (`{ ...s, via }`), Node 20's V8 gives every such object a hidden class of its own:
+ * about 250 bytes each (1.5 MB over a 1 MB text) and megamorphic reads of them everywhere after.
+ * Object.assign onto a fresh object shares one hidden class among all objects of the same keys.
+ * (A spread that only overrides properties it copies, `{ ...x, start }`, is not affected.)
+ */
+export function withProps<S extends object, M extends object>(s: S, more: M): S & M {
+  return Object.assign({}, s, more);
+}
