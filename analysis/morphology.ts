@@ -32,6 +32,7 @@
 // @ts-expect-error: @nlpjs/lang-ru ships no type declarations; the class is a plain Snowball stemmer.
 import StemmerRu from '@nlpjs/lang-ru/src/stemmer-ru.js';
 import type { Language } from './types.ts';
+import { detach } from './memo.ts';
 
 interface SnowballStemmer {
   setCurrent(word: string): void;
@@ -53,9 +54,14 @@ const MEMO_LIMIT = 100_000;
 const ruMemo = new Map<string, string>();
 const enMemo = new Map<string, string>();
 
+/**
+ * Keeps a word's key. These memos outlive analyses, and the words come from a document's text: a
+ * slice of 13 characters or more is, in V8, a view that keeps the whole text alive (a 1 MB text,
+ * version after version), and so may the key made from it. Long ones are kept as copies.
+ */
 function remember(memo: Map<string, string>, word: string, key: string): string {
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, key);
+  memo.set(word.length >= 13 ? detach(word) : word, key.length >= 13 ? detach(key) : key);
   return key;
 }
 
