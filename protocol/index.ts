@@ -190,7 +190,7 @@ export interface ServerStats {
   lastFullAnalysisMs: number;
   /** Time spent answering each of the last (up to 256) semantic token requests, in milliseconds. */
   recentTokenMs: number[];
-  /** Full garbage collections run after answering the tokens of a large document (over 200,000 characters) computed afresh. */
+  /** Full garbage collections run after answering tokens spliced after a keystroke into a large document (over 200,000 characters). */
   collectionsAfterTokens: number;
 }
 

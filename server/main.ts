@@ -166,12 +166,12 @@ function show(doc: TextDocument, entry: Entry): Shown {
 
 function currentTokens(doc: TextDocument): Shown {
   const t0 = performance.now();
-  const computed = analyses.stats.fullAnalyses + analyses.stats.provisional;
+  const spliced = analyses.stats.provisional;
   const entry = analyses.forTokens(doc, canRefreshTokens);
   if (entry.skipped) entryFor(doc);
   const result = show(doc, entry);
   if (entry.provisional) schedule(doc.uri, debounceMs());
-  if (analyses.stats.fullAnalyses + analyses.stats.provisional > computed && (entry.text?.length ?? 0) > LARGE_TEXT) collectAfterAnswer();
+  if (analyses.stats.provisional > spliced && (entry.text?.length ?? 0) > LARGE_TEXT) collectAfterAnswer();
   recentTokenMs.push(performance.now() - t0);
   if (recentTokenMs.length > 256) recentTokenMs.shift();
   return result;
@@ -181,12 +181,12 @@ let collectionPending = false;
 let collectionsAfterTokens = 0;
 
 /**
- * A full collection once this answer is out, after the tokens of a large document were computed
- * afresh. An analysis leaves its working memory behind, and each keystroke a few MB more (the
- * previous version's text, the tokens' previous encoding, the items the splice moved); V8 lets
- * garbage pile up to 8 MB and more over the live heap before it collects, and the next keystroke
- * would add its own on top. Collected here, between keystrokes, it does not (about 10 ms on a 1 MB
- * document, while the user types the next key).
+ * A full collection once this answer is out, after a keystroke into a large document was spliced.
+ * Each keystroke leaves a few MB behind (the previous version's text, the tokens' previous
+ * encoding, the items the splice moved); V8 lets garbage pile up to 8 MB and more over the live
+ * heap before it collects, and the next keystroke would add its own on top. Collected here,
+ * between keystrokes, it does not (about 10 ms on a 1 MB document, while the user types the next
+ * key). (A full analysis of a large text is collected after by the analysis cache itself.)
  */
 function collectAfterAnswer(): void {
   if (collectionPending) return;

@@ -1,5 +1,5 @@
 // The server's analysis cache (server/analyses.ts): one full analysis per version, and a garbage
-// collection asked for before the full analysis of a large text only.
+// collection asked for before and after the full analysis of a large text only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,25 +16,28 @@ function largeText(): string {
   return text;
 }
 
-test('a full analysis is computed once per version; a large text is analysed after the hook, a small one without it', () => {
-  let collections = 0;
-  const analyses = new Analyses(() => ({ ...DEFAULT_SETTINGS }), () => collections++);
+test('a full analysis is computed once per version; the hook runs before and after that of a large text, never for a small one', () => {
+  const calls: string[] = [];
+  const analyses = new Analyses(
+    () => ({ ...DEFAULT_SETTINGS }),
+    (when) => calls.push(when),
+  );
   const small = TextDocument.create('file:///small.txt', 'plaintext', 1, ALL[0].text);
   const first = analyses.get(small);
   assert.ok(first.analysis && first.analysis.quotes.length + first.analysis.entities.length > 0);
   assert.equal(analyses.get(small), first, 'the same version is served from the cache');
-  assert.equal(collections, 0, 'no collection for a small text');
+  assert.deepEqual(calls, [], 'no collection for a small text');
 
   const text = largeText();
   const large = TextDocument.create('file:///large.txt', 'plaintext', 1, text);
   const entry = analyses.get(large);
-  assert.equal(collections, 1, 'one collection before the large analysis');
+  assert.deepEqual(calls, ['before', 'after'], 'one collection before the large analysis and one after');
   assert.ok(entry.analysis && entry.analysis.entities.length > 100, 'the large text was analysed');
   analyses.get(large);
-  assert.equal(collections, 1, 'none when the cached analysis is served');
+  assert.equal(calls.length, 2, 'none when the cached analysis is served');
   TextDocument.update(large, [{ text: text + 'Ещё.' }], 2);
   analyses.get(large);
-  assert.equal(collections, 2, 'one again for the next version');
+  assert.deepEqual(calls.slice(2), ['before', 'after'], 'both again for the next version');
 });
 
 test('while the next version of a large text is analysed, nothing in the cache still holds the previous analysis', async () => {
@@ -49,7 +52,8 @@ test('while the next version of a large text is analysed, nothing in the cache s
   const heldAtHook: boolean[] = [];
   const analyses = new Analyses(
     () => ({ ...DEFAULT_SETTINGS }),
-    () => {
+    (when) => {
+      if (when === 'after') return;
       collect();
       heldAtHook.push(previous?.deref() !== undefined);
     },
