@@ -150,9 +150,11 @@ function sentenceClaims(ctx: SpeakerContext, ss: number, se: number, out: Claim[
     break;
   }
 
+  // (Most words are no cue: they are passed over on the list's columns, without a token object.)
+  const { starts, words } = tokens;
   for (let i = first; i < last; i++) {
+    if (!isCue(lex, words[i]) || inSortedRanges(ctx.quoteRanges, starts[i]) || usedCues.has(starts[i])) continue;
     const t = tokens.get(i);
-    if (!isCue(lex, t) || inQuote(t) || usedCues.has(t.start)) continue;
     const prev = tokens.get(i - 1);
     const next = tokens.get(i + 1);
     // Not reported speech: "declined to say", "agreed to …", a topic alone ("рассказал о ситуации"),

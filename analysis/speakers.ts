@@ -320,11 +320,13 @@ function narrowToName(ctx: SpeakerContext, i: number, j: number): Span {
 
 function findCueSubjects(ctx: SpeakerContext): SubjectMention[] {
   const out: SubjectMention[] = [];
-  ctx.tokens.forEach((t, i) => {
-    if (!isCue(ctx.lex, t) || inRanges(ctx.quoteRanges, t.start)) return;
+  // (The list's columns are read directly: most tokens are passed over here.)
+  const { starts, words } = ctx.tokens;
+  for (let i = 0; i < starts.length; i++) {
+    if (!isCue(ctx.lex, words[i]) || inRanges(ctx.quoteRanges, starts[i])) continue;
     const b = npBefore(ctx, i, 0);
     if (b && !b.pronoun) out.push(withProps(b.np, { gender: ctx.lex.language === 'ru' ? verbGender(ctx, i) : ('?' as const) }));
-  });
+  }
   return out;
 }
 

@@ -28,7 +28,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 }
 
 /** A distinct word: its text and its lower-case form. */
-interface Word {
+export interface Word {
   text: string;
   lower: string;
 }
@@ -252,10 +252,14 @@ export class TokenList {
   private readonly slots = new Int32Array(TokenList.CACHE).fill(-1);
   private readonly made: Token[] = new Array<Token>(TokenList.CACHE);
 
+  /**
+   * The columns, for a loop over every token that reads a field or two of each (a call and an
+   * object per token would cost more there, in a server without the optimising compiler).
+   */
   constructor(
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
-    private readonly words: Word[],
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly words: readonly Word[],
   ) {}
 
   get length(): number {
@@ -323,31 +327,46 @@ export class Paragraph {
  */
 export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: TokenList } {
   const bounds = chunksOf(text);
-  const starts = new Offsets();
-  const ends = new Offsets();
-  const found: Word[] = [];
   const firsts: number[] = [];
-  for (const [s, e] of bounds) {
-    firsts.push(found.length);
-    if (!memosInUse()) {
+  let tokens: TokenList;
+  if (!memosInUse()) {
+    const starts = new Offsets();
+    const ends = new Offsets();
+    const found: Word[] = [];
+    for (const [s, e] of bounds) {
+      firsts.push(found.length);
       scanInto(text, s, e, 0, starts, ends, found);
-      continue;
     }
-    const kept = chunkTokens.get(text.slice(s, e), () => {
-      const cs = new Offsets();
-      const ce = new Offsets();
-      const cw: Word[] = [];
-      scanInto(text, s, e, s, cs, ce, cw);
-      return { starts: cs.done(), ends: ce.done(), words: cw };
-    });
-    for (let k = 0; k < kept.starts.length; k++) {
-      starts.push(kept.starts[k] + s);
-      ends.push(kept.ends[k] + s);
-      found.push(kept.words[k]);
+    tokens = new TokenList(starts.done(), ends.done(), found.slice());
+  } else {
+    const kept = bounds.map(([s, e]) =>
+      chunkTokens.get(text.slice(s, e), () => {
+        const cs = new Offsets();
+        const ce = new Offsets();
+        const cw: Word[] = [];
+        scanInto(text, s, e, s, cs, ce, cw);
+        return { starts: cs.done(), ends: ce.done(), words: cw };
+      }),
+    );
+    let count = 0;
+    for (const k of kept) count += k.starts.length;
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    const found = new Array<Word>(count);
+    let n = 0;
+    for (let p = 0; p < kept.length; p++) {
+      const k = kept[p];
+      const base = bounds[p][0];
+      firsts.push(n);
+      for (let i = 0; i < k.starts.length; i++, n++) {
+        starts[n] = k.starts[i] + base;
+        ends[n] = k.ends[i] + base;
+        found[n] = k.words[i];
+      }
     }
+    tokens = new TokenList(starts, ends, found);
   }
-  const tokens = new TokenList(starts.done(), ends.done(), found.slice());
-  const paragraphs = bounds.map(([s, e], p) => new Paragraph(s, e, text.slice(s, e), tokens, firsts[p], p + 1 < firsts.length ? firsts[p + 1] : found.length));
+  const paragraphs = bounds.map(([s, e], p) => new Paragraph(s, e, text.slice(s, e), tokens, firsts[p], p + 1 < firsts.length ? firsts[p + 1] : tokens.length));
   return { paragraphs, tokens };
 }
 

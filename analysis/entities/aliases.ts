@@ -100,9 +100,11 @@ export function findAliases(text: string, language: Language, tokens: TokenList,
 
   // 2. Later title phrases that are not followed by a name.
   const out: Alias[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  // (The list's columns are read directly: most tokens are passed over here.)
+  const { starts, words: lowers } = tokens;
+  for (let i = 0; i < starts.length; i++) {
+    if (!d.titles.has(lowers[i].lower) || entityCovering(starts[i])) continue;
     const t = tokens.get(i);
-    if (!d.titles.has(t.lower) || entityCovering(t.start)) continue;
     let j = i;
     const words = new Set<string>(keysOf(t.text));
     const bodies = new Set<string>();

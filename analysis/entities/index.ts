@@ -111,11 +111,15 @@ export function findEntities(
   let ci = 0;
   // (An indexed loop: this runs once per analysis, often before it is optimised, and until then
   // for-of makes an iterator result per token.)
-  for (let ti = 0; ti < tokens.length; ti++) {
+  // (The list's columns are read directly: most tokens are passed over here.)
+  const { starts, words } = tokens;
+  for (let ti = 0; ti < starts.length; ti++) {
+    const start = starts[ti];
+    while (ci < covered.length && covered[ci][1] <= start) ci++;
+    if (ci < covered.length && covered[ci][0] <= start) continue;
+    const w = words[ti].text;
+    if (!isUpperStart(w) || w.length < 3 || (!isBasicLower(w.charCodeAt(1)) /* then not all capitals */ && /^\p{Lu}+$/u.test(w))) continue;
     const t = tokens.get(ti);
-    while (ci < covered.length && covered[ci][1] <= t.start) ci++;
-    if (ci < covered.length && covered[ci][0] <= t.start) continue;
-    if (!isUpperStart(t.text) || t.text.length < 3 || (!isBasicLower(t.text.charCodeAt(1)) /* then not all capitals */ && /^\p{Lu}+$/u.test(t.text))) continue;
     // A known surname of this text, or of a well-known person news names by surname alone (Putin’s).
     const k = key(t.text);
     const id = personId.get(k) ?? (pd.bySurnameKey.has(k) && !sentenceInitialOnly(text, t) ? idForSurname(k) : undefined);
@@ -195,12 +199,14 @@ const patternMemo = { ru: memo<KeptPatterns>(), en: memo<KeptPatterns>() };
 export function patternMentions(text: string, paragraphs: Paragraph[], language: Language, taken: Range[]): PatternMention[] {
   const out: PatternMention[] = [];
   let ki = 0;
-  for (const { start: s, end: e, text: chunk, tokens } of paragraphs) {
+  for (const p of paragraphs) {
+    const { start: s, end: e, text: chunk } = p;
     while (ki < taken.length && taken[ki][1] <= s) ki++;
     let kj = ki;
     while (kj < taken.length && taken[kj][0] < e) kj++;
     const localTaken = taken.slice(ki, kj);
-    const compute = () => ({ taken: localTaken, base: s, found: findPatternMentions(text, language, localTaken, tokens) });
+    // (The paragraph's tokens are made only when its mentions are not kept.)
+    const compute = () => ({ taken: localTaken, base: s, found: findPatternMentions(text, language, localTaken, p.tokens) });
     let kept = patternMemo[language].get(chunk, compute);
     if (!sameRelative(kept.taken, kept.base, localTaken, s)) patternMemo[language].set(chunk, (kept = compute()));
     const by = s - kept.base;
