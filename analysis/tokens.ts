@@ -285,10 +285,6 @@ export class TokenList {
     return out;
   }
 
-  forEach(f: (t: Token, i: number) => void): void {
-    for (let i = 0; i < this.starts.length; i++) f(this.get(i), i);
-  }
-
   /** Index of the first token starting at or after `pos` (binary search). */
   indexAt(pos: number): number {
     const starts = this.starts;
