@@ -198,12 +198,14 @@ function wordEnd(text: string, i: number): number {
 
 /**
  * A paragraph's tokens, compactly: offsets from the paragraph's start (so a paragraph that moved
- * reuses them as they are) and each token's word from the vocabulary. 8 bytes a token plus a
- * pointer, where a token object takes 56 and a pointer in each array that holds it.
+ * reuses them as they are) and each token's word from the vocabulary: three array slots a token,
+ * where a token object takes 56 bytes and a slot in each array that holds it. (Plain arrays of
+ * small integers, not typed arrays: a memo keeps one per paragraph, and each typed array costs an
+ * ArrayBuffer of its own that every full collection has to sweep.)
  */
 interface ChunkTokens {
-  starts: Int32Array;
-  ends: Int32Array;
+  starts: number[];
+  ends: number[];
   words: Word[];
 }
 
@@ -231,7 +233,7 @@ class Offsets {
 }
 
 /** Appends the tokens of text[start, end) to the three columns, offsets relative to `base`. */
-function scanInto(text: string, start: number, end: number, base: number, starts: Offsets, ends: Offsets, found: Word[]): void {
+function scanInto(text: string, start: number, end: number, base: number, starts: { push(v: number): void }, ends: { push(v: number): void }, found: Word[]): void {
   scan(text, start, end, (s, e) => {
     starts.push(s - base);
     ends.push(e - base);
@@ -249,8 +251,10 @@ function scanInto(text: string, start: number, end: number, base: number, starts
  */
 export class TokenList {
   private static readonly CACHE = 1024;
-  private readonly slots = new Int32Array(TokenList.CACHE).fill(-1);
-  private readonly made: Token[] = new Array<Token>(TokenList.CACHE);
+  /** Slots of the cache: a power of two, no more than the tokens (a window's list is small). */
+  private readonly mask: number;
+  private readonly slots: Int32Array;
+  private readonly made: Token[];
 
   /**
    * The columns, for a loop over every token that reads a field or two of each (a call and an
@@ -260,7 +264,13 @@ export class TokenList {
     readonly starts: Int32Array,
     readonly ends: Int32Array,
     readonly words: readonly Word[],
-  ) {}
+  ) {
+    let size = 16;
+    while (size < TokenList.CACHE && size < starts.length) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.made = new Array<Token>(size);
+  }
 
   get length(): number {
     return this.starts.length;
@@ -269,7 +279,7 @@ export class TokenList {
   /** Token i, or undefined (typed as a token, as an array read is) when i is out of range. */
   get(i: number): Token {
     if (!(i >= 0 && i < this.starts.length)) return undefined as unknown as Token;
-    const k = i & (TokenList.CACHE - 1);
+    const k = i & this.mask;
     if (this.slots[k] === i) return this.made[k];
     const w = this.words[i];
     const t: Token = { start: this.starts[i], end: this.ends[i], text: w.text, lower: w.lower };
@@ -337,11 +347,11 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
   } else {
     const kept = bounds.map(([s, e]) =>
       chunkTokens.get(text.slice(s, e), () => {
-        const cs = new Offsets();
-        const ce = new Offsets();
+        const cs: number[] = [];
+        const ce: number[] = [];
         const cw: Word[] = [];
         scanInto(text, s, e, s, cs, ce, cw);
-        return { starts: cs.done(), ends: ce.done(), words: cw };
+        return { starts: cs, ends: ce, words: cw };
       }),
     );
     let count = 0;
