@@ -7,3 +7,4 @@ export { toJson } from './json.ts';
 export { genitiveRu, inflectPersonRu } from './inflect.ts';
 export { clearMemos, memoStats } from './memo.ts';
 export { reanalyze, splice, type Previous, type Splice } from './incremental.ts';
+export { firstAtLeast } from './ranges.ts';

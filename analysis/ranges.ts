@@ -21,6 +21,18 @@ export function rangeAt(ranges: readonly Range[], i: number): Range | undefined 
 }
 
 /** Index of the first item whose start is at or after `pos`, in items sorted by start. */
+/** Index of the first value >= x in an ascending list of numbers (binary search). */
+export function firstAtLeast(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function firstStartingAt<T extends { start: number }>(items: readonly T[], pos: number): number {
   let lo = 0;
   let hi = items.length;

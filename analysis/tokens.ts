@@ -1,7 +1,7 @@
 // Word tokens with offsets, and sentence bounds that survive initials and abbreviations.
 // All scanning is linear: one pass with a sticky regular expression that cannot backtrack
 // catastrophically (no nested quantifiers over overlapping classes).
-import { firstStartingAt } from './ranges.ts';
+import { firstAtLeast, firstStartingAt } from './ranges.ts';
 import { memo, chunksOf, detach, memosInUse } from './memo.ts';
 
 export interface Token {
@@ -297,15 +297,7 @@ export class TokenList {
 
   /** Index of the first token starting at or after `pos` (binary search). */
   indexAt(pos: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtLeast(this.starts, pos);
   }
 }
 

@@ -2,7 +2,7 @@
 // spans are layered (an inner, more specific span wins over the quote around it) and cut per line.
 // Priorities: claim content 0 < quote 1 < entity 2 < claim source and cue 2.5 < speaker and quote cue 3.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../../analysis/index.ts';
+import { firstAtLeast, type Analysis } from '../../analysis/index.ts';
 import { TOKEN_TYPES, TOKEN_MODIFIERS, type TokenType, type TokenModifier } from '../../protocol/index.ts';
 import { showsContent } from './claims.ts';
 
@@ -110,18 +110,6 @@ export function spliceEncoded(previous: EncodedTokens, doc: TextDocument, spans:
   if (lineShift !== 0) for (let k = 0; k < tail.length; k++) tail[k] += lineShift;
   const lines = headLines.concat(tail);
   return { data, lines, lineCount: doc.lineCount };
-}
-
-/** Index of the first value >= x in an ascending array. */
-function firstAtLeast(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function encodeWithLines(doc: TextDocument, spans: TokenSpan[], startLine = 0): EncodedTokens {
