@@ -156,9 +156,9 @@ export class Analyses {
       }
       if (text.length > LARGE_TEXT) this.aroundLarge('before');
       const analysis = analyze(text, this.options(doc));
-      if (text.length > LARGE_TEXT) this.aroundLarge('after');
       this.stats.fullAnalyses++;
       this.stats.lastFullAnalysisMs = performance.now() - t0;
+      if (text.length > LARGE_TEXT) this.aroundLarge('after');
       return newEntry(doc, { analysis, text });
     } catch (e) {
       // The server never crashes on a document: report and skip it.
