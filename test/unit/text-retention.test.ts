@@ -9,9 +9,14 @@ import vm from 'node:vm';
 import { analyze } from '../../analysis/analyze.ts';
 import { clearMemos } from '../../analysis/memo.ts';
 import { textsUnder } from '../helpers/analysis.ts';
+import { SERVER_V8_FLAGS } from '../../protocol/index.ts';
 
 v8.setFlagsFromString('--expose-gc');
 const collect = vm.runInNewContext('gc') as () => void;
+// V8's flags as the server sets them (no optimising compiler). Optimised code may hold a string it
+// was specialised on (here the text, from tokenizeParagraphs' code) until the code is thrown away:
+// the engine's, not something the core keeps, and not in the server.
+v8.setFlagsFromString(SERVER_V8_FLAGS);
 
 /** How many strings in a heap snapshot of this process start with `prefix` and go on past it (the marker itself does not count). */
 async function stringsStartingWith(prefix: string): Promise<number> {
