@@ -20,10 +20,11 @@ let bypass = false;
  * view into that text (for 13 characters and more), so a key or a value kept in a memo would keep
  * the whole text of its document version alive: after each keystroke another version, about 70 KB
  * for a 50 kB document, until the memo let the entry go. Concatenating and slicing makes V8 copy
- * just these characters into a string of their own. (Elsewhere it is just a copy.)
+ * just these characters into a string of their own. A shorter string is never a view (V8 copies
+ * slices under 13 characters), so it is returned as it is.
  */
 export function detach(s: string): string {
-  return (' ' + s).slice(1);
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Whether memos are in use (not bypassed: see `withoutMemos`). */

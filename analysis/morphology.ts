@@ -57,11 +57,11 @@ const enMemo = new Map<string, string>();
 /**
  * Keeps a word's key. These memos outlive analyses, and the words come from a document's text: a
  * slice of 13 characters or more is, in V8, a view that keeps the whole text alive (a 1 MB text,
- * version after version), and so may the key made from it. Long ones are kept as copies.
+ * version after version), and so may the key made from it. Both are kept detached (memo.ts).
  */
 function remember(memo: Map<string, string>, word: string, key: string): string {
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word.length >= 13 ? detach(word) : word, key.length >= 13 ? detach(key) : key);
+  memo.set(detach(word), detach(key));
   return key;
 }
 

@@ -58,7 +58,7 @@ class Vocabulary {
       if (this.hashes[k] === h && same(w.text, text, s, e)) return w;
     }
     const t = text.slice(s, e);
-    const w: Word = { text: e - s >= 13 ? detach(t) : t, lower: '' };
+    const w: Word = { text: detach(t), lower: '' };
     w.lower = lowerCase(w.text);
     if (this.size >= Vocabulary.CAPACITY) this.reset(this.hashes.length);
     else if (2 * (this.size + 1) > this.hashes.length) this.reset(this.hashes.length * 2, true);
