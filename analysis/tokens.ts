@@ -325,6 +325,8 @@ export class Paragraph {
  */
 export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tokens: TokenList } {
   const bounds = chunksOf(text);
+  // (Each paragraph's text, sliced once: the memos' key and the paragraph's text.)
+  const texts = bounds.map(([s, e]) => text.slice(s, e));
   const firsts: number[] = [];
   let tokens: TokenList;
   if (!memosInUse()) {
@@ -337,8 +339,8 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
     }
     tokens = new TokenList(starts.done(), ends.done(), found.slice());
   } else {
-    const kept = bounds.map(([s, e]) =>
-      chunkTokens.get(text.slice(s, e), () => {
+    const kept = bounds.map(([s, e], p) =>
+      chunkTokens.get(texts[p], () => {
         const cs: number[] = [];
         const ce: number[] = [];
         const cw: Word[] = [];
@@ -364,7 +366,7 @@ export function tokenizeParagraphs(text: string): { paragraphs: Paragraph[]; tok
     }
     tokens = new TokenList(starts, ends, found);
   }
-  const paragraphs = bounds.map(([s, e], p) => new Paragraph(s, e, text.slice(s, e), tokens, firsts[p], p + 1 < firsts.length ? firsts[p + 1] : tokens.length));
+  const paragraphs = bounds.map(([s, e], p) => new Paragraph(s, e, texts[p], tokens, firsts[p], p + 1 < firsts.length ? firsts[p + 1] : tokens.length));
   return { paragraphs, tokens };
 }
 
